@@ -1,0 +1,75 @@
+"""The command-line contract of ``conflict-map run`` and ``extract``: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import REPO
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "conflict_map", *args], capture_output=True,
+                          text=True, cwd=cwd or REPO, timeout=300)
+
+
+@pytest.mark.parametrize("command", ["run", "extract", "map", "export", "gazetteer"])
+def test_every_command_has_help(command: str) -> None:
+    out = cli(command, "--help")
+    assert out.returncode == 0, out.stderr
+    assert "Usage:" in out.stdout
+
+
+def test_missing_input_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    out = cli("run", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o"))
+    assert out.returncode != 0
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "nope.txt" in lines[0]
+    assert not (tmp_path / "o").exists()
+
+
+def test_unknown_format_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    bad = tmp_path / "events.xlsx"
+    bad.write_bytes(b"PK\x03\x04")
+    out = cli("run", str(bad), "-o", str(tmp_path / "o"))
+    assert out.returncode != 0
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "unknown input format" in out.stderr
+
+
+def test_unreadable_input_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    bad = tmp_path / "reports.jsonl"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    bad.chmod(0o000)
+    try:
+        out = cli("run", str(bad), "-o", str(tmp_path / "o"))
+    finally:
+        bad.chmod(0o644)
+    if out.returncode == 0:  # root reads files whatever their mode: then it is a malformed record
+        report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+        assert report["rejected"]
+    else:
+        assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_bad_option_value_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    out = cli("run", str(REPO / "examples" / "sahel_reports.txt"), "--published", "yesterday",
+              "-o", str(tmp_path / "o"))
+    assert out.returncode == 2
+    assert "YYYY-MM-DD" in out.stderr
+
+
+def test_run_and_extract_on_the_example(tmp_path: Path) -> None:
+    src = REPO / "examples" / "sahel_reports.txt"
+    out = cli("run", str(src), "-o", str(tmp_path / "o"), "--tiles", "none")
+    assert out.returncode == 0, out.stderr
+    assert {p.name for p in (tmp_path / "o").iterdir()} >= {
+        "events.geojson", "events.csv", "map.html", "report.json"}
+    out = cli("extract", str(src), "-o", str(tmp_path / "events.csv"))
+    assert out.returncode == 0, out.stderr
+    header = (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")
