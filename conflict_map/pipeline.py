@@ -136,31 +136,66 @@ def run(
     report = Report()
     texts = [p for p, k in kinds if k == "text"]
     tables = [p for p, k in kinds if k == "table"]
+    stages = _Stages(2 + bool(texts) + len(tables) + with_regions + (output_dir is not None),
+                     enabled=progress)
 
-    gaz = gazetteer
-    if gaz is None:
-        from gazetteer import Gazetteer
+    with stages:
+        gaz = gazetteer
+        if gaz is None:
+            from gazetteer import Gazetteer
 
-        gaz = Gazetteer.from_sources(geonames=tuple(geonames), places=tuple(places), embedded=True,
-                                     online=online)
+            stages.step("loading the gazetteer")
+            gaz = Gazetteer.from_sources(geonames=tuple(geonames), places=tuple(places),
+                                         embedded=True, online=online)
 
-    frames = []
-    if texts:
-        frames.append(_events_from_texts(texts, gaz, report, country=tuple(country),
-                                         published=published))
-    for p in tables:
-        frames.append(_events_from_table(p, gaz, report))
+        frames = []
+        if texts:
+            stages.step("extracting events")
+            frames.append(_events_from_texts(texts, gaz, report, country=tuple(country),
+                                             published=published))
+        for p in tables:
+            stages.step(f"reading {p.name}")
+            frames.append(_events_from_table(p, gaz, report))
 
-    events = _concat(frames)
-    if with_regions:
-        events = _join_regions(events, regions, report)
-    report.sources["gazetteer"] = list(getattr(gaz, "sources", []))
-    report.finish(events)
+        events = _concat(frames)
+        if with_regions:
+            stages.step("joining admin regions")
+            events = _join_regions(events, regions, report)
+        report.sources["gazetteer"] = list(getattr(gaz, "sources", []))
+        report.finish(events)
 
-    outputs: dict[str, str] = {}
-    if output_dir is not None:
-        outputs = _write_outputs(events, report, Path(output_dir), tiles=tiles, title=title)
+        outputs: dict[str, str] = {}
+        if output_dir is not None:
+            stages.step("writing outputs")
+            outputs = _write_outputs(events, report, Path(output_dir), tiles=tiles, title=title)
+        stages.step("done")
     return RunResult(events=events, report=report.to_dict(), outputs=outputs)
+
+
+class _Stages:
+    """A progress bar over the pipeline's stages on stderr; silent unless enabled."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self._bar = total, enabled, None
+
+    def __enter__(self) -> "_Stages":
+        if self.enabled:
+            import sys
+
+            import click
+
+            self._bar = click.progressbar(length=self.total, label="conflict-map", file=sys.stderr,
+                                          show_eta=False, item_show_func=lambda s: s)
+            self._bar.__enter__()
+        return self
+
+    def step(self, label: str) -> None:
+        if self._bar is not None:
+            self._bar.update(1, label)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
 
 
 def _events_from_texts(paths: list[Path], gaz: Any, report: Any, *, country: tuple[str, ...],
