@@ -312,7 +312,9 @@ def _read_jsonl(path: Path, published: date | None) -> tuple[list[Article], list
     text = _read(path)
     arts: list[Article] = []
     rej: list[Rejected] = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines separates records by "\n" only; str.splitlines would also split on form feeds and
+    # Unicode line separators inside a record, and line numbers in the report would drift.
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         origin = f"{path}:{n}"

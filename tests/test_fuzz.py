@@ -1,0 +1,81 @@
+"""Property-based fuzzing of the readers and the extractor: no crash, every record accounted for.
+
+Fixed seed (``derandomize=True``) and a bounded number of examples, so CI is repeatable and quick.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conflict_map.errors import ConflictMapError
+from conflict_map.io.articles import read_articles
+
+FUZZ = settings(derandomize=True, max_examples=60, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                       HealthCheck.too_slow])
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=400)
+_json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _text,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_text, children, max_size=4),
+    max_leaves=12,
+)
+_record = st.fixed_dictionaries(
+    {},
+    optional={"id": st.one_of(_text, st.integers()), "title": _text, "text": _text,
+              "url": _text, "published": st.one_of(_text, st.just("2024-03-01"), st.integers()),
+              "source": _text, "lang": st.sampled_from(["en", "fr", "", "xx"])},
+)
+
+
+@FUZZ
+@given(data=st.binary(max_size=2000), ext=st.sampled_from([".txt", ".html", ".jsonl", ".json"]))
+def test_readers_never_crash_on_arbitrary_bytes(tmp_path: Path, data: bytes, ext: str) -> None:
+    path = tmp_path / f"input{ext}"
+    path.write_bytes(data)
+    try:
+        articles, rejected = read_articles([path])
+    except ConflictMapError:
+        return  # a clear, typed error for the whole file is an acceptable outcome
+    for r in rejected:
+        assert r.reason
+    for a in articles:
+        assert isinstance(a.text, str)
+
+
+@FUZZ
+@given(lines=st.lists(st.one_of(_record.map(json.dumps), _json_value.map(json.dumps), _text),
+                      min_size=1, max_size=12))
+def test_every_jsonl_line_is_an_article_or_a_rejection(tmp_path: Path, lines: list[str]) -> None:
+    lines = [ln.replace("\n", " ").replace("\r", " ") for ln in lines]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, rejected = read_articles([path])
+    nonblank = [i for i, ln in enumerate(lines, 1) if ln.strip()]
+    origins = {a.origin for a in articles} | {r.origin for r in rejected}
+    assert len(articles) + len(rejected) == len(nonblank)
+    assert origins == {f"{path}:{i}" for i in nonblank}
+
+
+@pytest.mark.slow
+def test_very_large_text_input_is_read(tmp_path: Path) -> None:
+    para = "Soldiers clashed with militants near the town on Tuesday. " * 50
+    path = tmp_path / "big.txt"
+    path.write_text(("\n\n".join([para] * 400)) + "\n", encoding="utf-8")  # ~1.2 MB
+    articles, rejected = read_articles([path])
+    assert not rejected
+    assert sum(len(a.text) for a in articles) > 1_000_000
+
+
+def test_non_utf8_text_is_read_or_rejected_with_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Des affrontements ont eu lieu à Ségou le 3 février.".encode("latin-1"))
+    articles, rejected = read_articles([path])
+    assert articles or rejected
+    if articles:
+        assert "Ségou" in articles[0].text
