@@ -1,0 +1,201 @@
+"""Event detection and typing into ACLED's types and sub-types, with its precedence.
+
+A sentence yields :class:`Cue` hits (explicit tactic words, generic "attack" words typed by their
+target, killings typed by their victims); hits under a threat, plan or negation are dropped. Several
+sentences of one event context are typed together by :func:`pick_type` (an airstrike inside a ground
+battle is a Battle; a kidnapping followed by a killing is an Attack).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from . import lexicon as lx
+
+__all__ = ["Cue", "find_cues", "pick_type", "is_history", "is_denial", "classify"]
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|été|a été|ont été)\s+$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"^\s*(?:by|par)\b", re.IGNORECASE)
+_EXPLOSIVE_TYPES = "Explosions/Remote violence"
+_BARE_YEAR = re.compile(r"(?<![\d/\-])(?<!\d )((?:19|20)\d\d)(?![\d/\-])")
+_DAY_MONTH_BEFORE = re.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th|er)?\s+[A-Za-zéû]+\.?,?\s*|[A-Za-zéû]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)$")
+_MONTHS = frozenset("""january february march april may june july august september october november december
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre
+decembre""".split())
+
+#: rank of each (type, sub-type) in ACLED's table, used inside a tier.
+_PREC = {k: i for i, k in enumerate(lx.CUE_KEYS)}
+_PROTEST_TYPES = ("Protests", "Riots")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One event cue in a sentence: its type, sub-type, tier (0 strongest) and span."""
+
+    event_type: str
+    sub_event_type: str
+    tier: int
+    start: int
+    end: int
+    text: str
+
+
+def _target_window(sentence: str, start: int, end: int) -> str:
+    before = sentence[max(0, start - 70):start]
+    after = sentence[end:end + 70]
+    if _BY_AFTER.match(after) or _PASSIVE_BEFORE.search(before):
+        return before
+    return after
+
+
+def _kind(window: str) -> str:
+    mil = lx.MILITARY_TARGET.search(window)
+    civ = lx.CIVILIAN_TARGET.search(window)
+    if mil and civ:
+        return "military" if mil.start() < civ.start() else "civilian"
+    if mil:
+        return "military"
+    if civ:
+        return "civilian"
+    return ""
+
+
+def is_history(sentence: str, reference_year: int | None = None) -> bool:
+    """Whether a sentence tells background history rather than news (``in 2012, rebels seized Kidal``).
+
+    Examples
+    --------
+    >>> is_history("In 2012, rebels seized Kidal.", 2025), is_history("On 3 May 2025, rebels seized Kidal.", 2025)
+    (True, False)
+    """
+    if lx.HISTORY.search(sentence):
+        return True
+    if reference_year is None:
+        return False
+    for m in _BARE_YEAR.finditer(sentence):
+        year = int(m.group(1))
+        if year >= reference_year:
+            continue
+        if _DAY_MONTH_BEFORE.search(sentence, 0, m.start()):
+            continue
+        prev = sentence[max(0, m.start() - 12):m.start()].strip().lower().split()
+        if prev and prev[-1].strip(",") in _MONTHS:
+            continue
+        return True
+    return False
+
+
+def is_denial(sentence: str) -> bool:
+    """Whether the sentence denies the reported fact (``the army denied that civilians were killed``)."""
+    return bool(lx.DENIAL.search(sentence))
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Event cues in one sentence, threats/plans/negations removed.
+
+    Examples
+    --------
+    >>> [(c.sub_event_type, c.tier) for c in find_cues("Gunmen attacked an army post in Boni.")]
+    [('Armed clash', 3)]
+    >>> find_cues("JNIM threatened to attack the town.")
+    []
+    """
+    cues: list[Cue] = []
+    protest_ctx = bool(lx.PROTEST_CONTEXT.search(sentence))
+    for m in lx.CUE_PATTERN.finditer(sentence):
+        start, end = m.span()
+        if lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start):
+            continue
+        group = m.lastgroup or ""
+        if group == "atk":
+            kind = _kind(_target_window(sentence, start, end))
+            if kind == "civilian":
+                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group()))
+            else:
+                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group()))
+            continue
+        if group == "kill":
+            window = sentence[max(0, start - 60):end + 60]
+            kind = _kind(window)
+            if kind == "civilian":
+                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group()))
+            elif kind == "military":
+                cues.append(Cue("Battles", "Armed clash", 5, start, end, m.group()))
+            continue
+        et, st = lx.CUE_KEYS[int(group[1:])]
+        if et in _PROTEST_TYPES and st != "Mob violence":
+            if not protest_ctx and et == "Protests" and st != "Peaceful protest":
+                continue
+            tier = 1
+        elif et == "Battles":
+            tier = 0
+        elif et == _EXPLOSIVE_TYPES:
+            tier = 2
+        elif et == "Riots":
+            tier = 1
+        elif et == "Violence against civilians":
+            tier = 4
+        else:
+            tier = 6
+        cues.append(Cue(et, st, tier, start, end, m.group()))
+    return cues
+
+
+def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
+    """The event type and sub-type of an event context from all its cues (ACLED's precedence).
+
+    Raises
+    ------
+    ValueError
+        When ``cues`` is empty.
+
+    Examples
+    --------
+    >>> pick_type(find_cues("Militants kidnapped two traders and later executed them."))
+    ('Violence against civilians', 'Attack')
+    """
+    cues = list(cues)
+    if not cues:
+        raise ValueError("no cues to type")
+    has_protest = any(c.event_type == "Protests" for c in cues)
+    has_riot = any(c.event_type == "Riots" for c in cues)
+    if has_protest or has_riot:
+        proto = [c for c in cues if c.event_type in _PROTEST_TYPES]
+        strong_armed = [c for c in cues if c.tier == 0 and c.sub_event_type != "Armed clash"]
+        if not strong_armed and not any(c.tier == 2 for c in cues):
+            if has_riot or (has_protest and any(c.event_type == "Battles" and c.tier == 0 for c in cues)):
+                mob = [c for c in proto if c.sub_event_type == "Mob violence"]
+                if mob and not has_protest:
+                    return ("Riots", "Mob violence")
+                if has_protest and any(c.sub_event_type == "Excessive force against protesters" for c in proto):
+                    return ("Protests", "Excessive force against protesters")
+                return ("Riots", "Violent demonstration")
+            best = min(proto, key=lambda c: _PREC[(c.event_type, c.sub_event_type)])
+            return (best.event_type, best.sub_event_type)
+        cues = [c for c in cues if c.event_type not in _PROTEST_TYPES]
+    # explicit explosive tactics take the generic "attack" (the attack was the explosion)
+    tiers = sorted({c.tier for c in cues})
+    top = [c for c in cues if c.tier == tiers[0]]
+    if tiers[0] == 4:
+        # inside civilian violence, an attack outranks an abduction
+        best = min(top, key=lambda c: _PREC[(c.event_type, c.sub_event_type)])
+        return (best.event_type, best.sub_event_type)
+    best = min(top, key=lambda c: (_PREC[(c.event_type, c.sub_event_type)], c.start))
+    return (best.event_type, best.sub_event_type)
+
+
+def classify(sentence: str) -> tuple[str, str] | None:
+    """The type of a single sentence, or ``None`` when it has no event cue.
+
+    Examples
+    --------
+    >>> classify("Des affrontements ont opposé l'armée aux jihadistes près de Boni.")
+    ('Battles', 'Armed clash')
+    >>> classify("Protesters took to the streets of Bamako; police fired tear gas.")
+    ('Protests', 'Protest with intervention')
+    """
+    cues = find_cues(sentence)
+    return pick_type(cues) if cues else None

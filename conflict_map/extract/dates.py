@@ -1,0 +1,241 @@
+"""Event dates from English and French expressions, relative to a reference date (EVENTS.md).
+
+The reference is the article's dateline date when it has one, else its publication date. Absolute
+dates (``on 3 September``, ``le 3 septembre``, ``December 30``, ``30 December 2018``, ``mardi 1er
+juillet``) and relative ones (``yesterday``, ``on Tuesday``, ``Tuesday night``, ``dans la nuit de
+mardi à mercredi``, ``last week``, ``over the weekend``, ``last month``, ``early August``) are
+resolved here with our own rules; ``since 1 August`` marks an ongoing situation, not a daily event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMatch", "resolve_date", "find_dateline", "MONTHS", "WEEKDAYS"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+
+_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|" \
+       r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|" \
+       r"ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|" \
+      r"samedi|dimanche)"
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e)?"
+_DAYNUM2 = _DAYNUM.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR2 = _YEAR.replace("?P<year>", "?P<year2>")
+
+_RULES: list[tuple[str, str]] = [
+    ("since", rf"\b(?:since|depuis)\s+(?:(?:the|le)\s+)?(?:{_DAYNUM}\s+(?:of\s+)?{_MON}|{_MON2}\.?\s+{_DAYNUM2})"),
+    ("night_fr", rf"\bnuit\s+(?:du\s+|de\s+)?(?P<wd>{_WD})(?:\s+(?:{_DAYNUM}\s+{_MON}?)?)?\s+(?:au|à|a)\s+"),
+    ("night_num", rf"\b(?:night\s+of\s+(?:the\s+)?|nuit\s+du\s+){_DAYNUM}\s+(?:to|au|-|and|à)\s+(?:the\s+)?{_DAYNUM2}\s+(?:of\s+)?{_MON}(?:\s+{_YEAR})?"),
+    ("dmy", rf"\b(?:{_WD},?\s+)?(?:(?:the|le)\s+)?{_DAYNUM}\s+(?:of\s+)?{_MON}\.?,?(?:\s+{_YEAR})?\b"),
+    ("mdy", rf"\b(?:{_WD},?\s+)?{_MON2}\.?\s+{_DAYNUM2}\b(?!\s*(?:km|kilo|miles|%))(?:,?\s+{_YEAR2})?"),
+    ("early", rf"\b(?P<part>early|late|mid|end of|beginning of|d[ée]but|fin|mi)[\s\-]+(?:(?:of|d['e]|de)\s*)?{_MON}\b(?:\s+{_YEAR})?"),
+    ("in_month", rf"\b(?:in|en|au mois d['e]|during|durant)\s*{_MON}\b(?:\s+{_YEAR})?"),
+    ("daybefore", r"\b(?:the day before yesterday|avant-hier)\b"),
+    ("yesterday", r"\b(?:yesterday|hier|last night|overnight|la nuit derni[èe]re|dans la nuit(?!\s+(?:du|de|d'))(?:\s+derni[èe]re)?)\b"),
+    ("today", r"\b(?:today|aujourd'hui|this morning|this afternoon|this evening|tonight|ce matin|"
+              r"cet apr[èe]s-midi|ce soir|earlier today)\b"),
+    ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|several|a few)\s+days?\s+ago\b|"
+            r"\bil y a (?P<nfr>\d+|deux|trois|quatre|cinq|quelques)\s+jours\b"),
+    ("weekday", rf"\b(?:on|last|this past|le|ce|dans la nuit de|night of)?\s*(?P<wd>{_WD})\b(?!,?\s+(?:the\s+)?\d)"),
+    ("lastweek", r"\b(?:last week|la semaine derni[èe]re|the previous week)\b"),
+    ("weekend", r"\b(?:over the weekend|this weekend|last weekend|at the weekend|(?:ce|le) week-end(?: dernier)?)\b"),
+    ("thisweek", r"\b(?:earlier this week|this week|cette semaine|en d[ée]but de semaine)\b"),
+    ("lastmonth", r"\b(?:last month|le mois dernier|the previous month|in the past (?:two|three|few) (?:or (?:two|three) )?weeks)\b"),
+]
+_PATTERN = re.compile(
+    "|".join(f"(?P<r_{name}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', pat)})" for name, pat in _RULES),
+    re.IGNORECASE,
+)
+# group names inside each rule repeat; compile them separately to read their groups
+_SUB = {name: re.compile(pat, re.IGNORECASE) for name, pat in _RULES}
+_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "several": 3,
+            "a few": 3, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "quelques": 3}
+
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-ZÀ-Ö][A-ZÀ-Ö'’\- ]{{2,40}}|[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)\s*"
+    rf"(?:\([^)]{{1,30}}\)\s*)?,\s*(?P<when>(?:{_MON2}\.?\s+{_DAYNUM2}|{_DAYNUM}\s+{_MON})(?:,?\s+(?:19|20)\d\d)?)?"
+    rf"\s*(?:\([^)]{{1,30}}\)\s*)?[–—\-:]\s",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A resolved date expression.
+
+    ``since`` marks an ongoing situation from that day (no daily event); ``precision`` is ACLED's
+    ``time_precision`` (1 day, 2 week, 3 month).
+    """
+
+    date: date
+    precision: int
+    expression: str
+    start: int
+    since: bool = False
+
+
+def _month_day(ref: date, month: int, day: int, year: int | None) -> date | None:
+    y = year if year is not None else ref.year
+    try:
+        d = date(y, month, day)
+    except ValueError:
+        return None
+    if year is None and d > ref:
+        try:
+            d = date(y - 1, month, day)
+        except ValueError:
+            return None
+    return d
+
+
+def _last_weekday(ref: date, wd: int) -> date:
+    return ref - timedelta(days=(ref.weekday() - wd) % 7)
+
+
+def _month_in_past(ref: date, month: int, year: int | None) -> int:
+    if year is not None:
+        return year
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _resolve(name: str, m: re.Match[str], ref: date) -> tuple[date, int] | None:
+    g = m.groupdict()
+    if name == "night_num":
+        d = _month_day(ref, MONTHS[g["mon"].lower()], int(g["day"]), int(g["year"]) if g.get("year") else None)
+        return (d, 1) if d else None
+    if name in ("dmy", "mdy", "since"):
+        mon = g.get("mon") or g.get("mon2")
+        day = g.get("day") or g.get("day2")
+        year = g.get("year") or g.get("year2")
+        if not mon or not day:
+            return None
+        month = MONTHS.get(mon.lower().rstrip("."))
+        if month is None:
+            return None
+        d = _month_day(ref, month, int(day), int(year) if year else None)
+        return (d, 1) if d else None
+    if name == "night_fr" or name == "weekday":
+        return _last_weekday(ref, WEEKDAYS[g["wd"].lower()]), 1
+    if name == "early":
+        month = MONTHS[g["mon"].lower()]
+        y = _month_in_past(ref, month, int(g["year"]) if g.get("year") else None)
+        part = g["part"].lower()
+        if part in ("early", "beginning of", "début", "debut"):
+            return date(y, month, 1), 3
+        if part in ("mid", "mi"):
+            return date(y, month, 15), 3
+        return date(y, month, calendar.monthrange(y, month)[1]), 3
+    if name == "in_month":
+        month = MONTHS[g["mon"].lower()]
+        y = _month_in_past(ref, month, int(g["year"]) if g.get("year") else None)
+        return date(y, month, 15), 3
+    if name == "daybefore":
+        return ref - timedelta(days=2), 1
+    if name == "yesterday":
+        return ref - timedelta(days=1), 1
+    if name == "today":
+        return ref, 1
+    if name == "ago":
+        n = g.get("n") or g.get("nfr") or "3"
+        k = int(n) if n.isdigit() else _WORDNUM.get(n.lower(), 3)
+        return ref - timedelta(days=k), (1 if n.isdigit() or n.lower() in _WORDNUM and n.lower() not in
+                                         ("several", "a few", "quelques") else 2)
+    if name == "lastweek":
+        monday = ref - timedelta(days=ref.weekday() + 7)
+        return monday + timedelta(days=3), 2
+    if name == "weekend":
+        sat = _last_weekday(ref, 5)
+        return sat, 2
+    if name == "thisweek":
+        monday = ref - timedelta(days=ref.weekday())
+        return monday + (ref - monday) // 2, 2
+    if name == "lastmonth":
+        if m.group().lower().startswith("in the past"):
+            t = ref - timedelta(days=14)
+            return date(t.year, t.month, 15), 3
+        t = ref.replace(day=1) - timedelta(days=1)
+        return date(t.year, t.month, 15), 3
+    return None
+
+
+def resolve_date(text: str, reference: date) -> DateMatch | None:
+    """The first date expression of ``text`` resolved against ``reference``.
+
+    Returns ``None`` when the text has no usable date expression (only a year, "recently").
+
+    Examples
+    --------
+    >>> ref = date(2025, 7, 1)  # a Tuesday
+    >>> resolve_date("The attacks on Tuesday targeted Diboli.", ref).date
+    datetime.date(2025, 7, 1)
+    >>> m = resolve_date("dans la nuit de samedi à dimanche", ref); (m.date, m.precision)
+    (datetime.date(2025, 6, 28), 1)
+    >>> resolve_date("Le 3 septembre, des hommes armés ont attaqué Boni.", ref).date
+    datetime.date(2024, 9, 3)
+    >>> m = resolve_date("Mara has been in detention since 1 August", date(2025, 8, 11)); (m.date, m.since)
+    (datetime.date(2025, 8, 1), True)
+    >>> resolve_date("Late August saw clashes", date(2025, 9, 10)).date
+    datetime.date(2025, 8, 31)
+    """
+    for m in _PATTERN.finditer(text):
+        name = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("r_"))
+        sub = _SUB[name].match(text, m.start())
+        if sub is None:
+            continue
+        if name == "weekday" and not _weekday_ok(sub):
+            continue
+        if name == "in_month" and sub.group("mon").lower() in ("may", "mar") and not sub.group().lower().startswith(("in ", "en ")):
+            continue
+        got = _resolve(name, sub, reference)
+        if got is None:
+            continue
+        d, prec = got
+        return DateMatch(d, prec, sub.group().strip(), sub.start(), since=(name == "since"))
+    return None
+
+
+def _weekday_ok(m: re.Match[str]) -> bool:
+    # bare weekday names are dates; "Tuesday's attack" too. Nothing to reject yet, kept as a hook.
+    return True
+
+
+def find_dateline(text: str, published: date | None) -> tuple[date | None, int]:
+    """A dateline at the start of an article (``BAMAKO, July 3 (Reuters) –``): its date and end offset.
+
+    The date is resolved against ``published`` (its year, or the latest such day before it). Returns
+    ``(None, 0)`` when the article has no dateline; ``(None, end)`` when it has one without a date.
+
+    Examples
+    --------
+    >>> find_dateline("BAMAKO, July 3 (Reuters) – Gunmen attacked...", date(2025, 7, 4))
+    (datetime.date(2025, 7, 3), 27)
+    """
+    m = _DATELINE.match(text)
+    if not m:
+        return None, 0
+    place = m.group("place")
+    if not (place.isupper() or m.group("when")):
+        return None, 0
+    if not m.group("when"):
+        return None, m.end()
+    ref = published or date.today()
+    sub = resolve_date(m.group("when"), ref)
+    return (sub.date if sub else None), m.end()

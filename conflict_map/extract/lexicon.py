@@ -1,0 +1,202 @@
+"""Cue lexicons in English and French: event cues by ACLED sub-type, targets, modality and history.
+
+Each cue list is a list of regular-expression fragments (case-insensitive, word-bounded by the
+compiler in :func:`compile_cues`). Lexicons are data: extend them here, never in the logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CUES", "CUE_PATTERN", "CUE_KEYS", "GENERIC_ATTACK", "GENERIC_KILL", "MILITARY_TARGET",
+    "CIVILIAN_TARGET", "MODAL_BEFORE", "DENIAL", "HISTORY", "PROTEST_CONTEXT", "compile_cues",
+]
+
+#: (event_type, sub_event_type) -> cue fragments, EN and FR. The order of keys is ACLED's precedence.
+CUES: dict[tuple[str, str], list[str]] = {
+    ("Battles", "Government regains territory"): [
+        r"recaptur\w*", r"retook", r"retaken", r"retake", r"regain\w* control", r"took back",
+        r"reprise? (?:le )?contr[ôo]le", r"reconqu\w*", r"repris (?:la ville|le village|la localit[ée])",
+    ],
+    ("Battles", "Non-state actor overtakes territory"): [
+        r"overr?an", r"overrun", r"fell to", r"took control of", r"taken control of",
+        r"(?:seized|captured) (?:the )?(?:town|village|city|locality|commune|base|camp|barracks|post)",
+        r"s'(?:est|sont) empar[ée]s? d[eu]", r"tomb[ée]e? aux mains", r"pris le contr[ôo]le",
+    ],
+    ("Battles", "Armed clash"): [
+        r"clash\w*", r"fighting", r"fought", r"firefights?", r"gun ?fights?", r"gun ?battles?",
+        r"exchanges? of (?:gun)?fire", r"exchanged (?:gun)?fire", r"ambush\w*", r"repell?ed", r"repuls\w*",
+        r"neutrali[sz]ed", r"engaged (?:with )?(?:the )?(?:enemy|militants|assailants|terrorists|jihadists)",
+        r"combat(?:s|ants? killed)?", r"skirmish\w*", r"battle[ds]?", r"counter-?attack\w*",
+        r"affrontements?", r"accrochages?", r"[ée]changes? de tirs", r"embuscades?", r"repouss[ée]e?s?",
+        r"neutralis[ée]s?", r"heurts", r"combats?",
+    ],
+    ("Protests", "Excessive force against protesters"): [
+        r"protesters? (?:were |was )?(?:shot|killed)", r"demonstrators? (?:were |was )?(?:shot|killed)",
+        r"live (?:ammunition|rounds|bullets)", r"balles r[ée]elles", r"manifestants? tu[ée]s?",
+    ],
+    ("Protests", "Protest with intervention"): [
+        r"dispers\w*", r"tear ?gas", r"teargas", r"protesters? (?:were )?arrested", r"gaz lacrymog[èe]ne",
+    ],
+    ("Protests", "Peaceful protest"): [
+        r"protest\w*", r"demonstrat(?:ion|ions|ors?|ed)", r"sit-?ins?", r"rall(?:y|ies|ied)",
+        r"marche[ds]? (?:in|through|to|against|for)", r"marches?(?= (?:in|through|to|against|for))",
+        r"took to the streets?", r"gathered to (?:denounce|protest|demand|condemn)", r"went on strike",
+        r"strikes? (?:by|of) (?:teachers|workers|students|drivers|traders|magistrates|doctors|health)",
+        r"manifest\w*", r"rassembl\w*", r"gr[èe]ve", r"march(?:e|es|[ée]) (?:pacifique|de protestation)",
+        r"marche",
+    ],
+    ("Riots", "Violent demonstration"): [
+        r"riot\w*", r"stone-?throwing", r"threw stones", r"pelted", r"barricad\w*", r"burn(?:ed|ing|t) tyres",
+        r"burn(?:ed|ing|t) tires", r"vandali\w*", r"turned violent", r"[ée]meutes?", r"casseurs?",
+        r"pneus br[ûu]l[ée]s", r"jets? de pierres",
+    ],
+    ("Riots", "Mob violence"): [
+        r"mob", r"lynch\w*", r"vigilantes?", r"angry crowd", r"foule en col[èe]re", r"justice populaire",
+    ],
+    ("Explosions/Remote violence", "Chemical weapon"): [r"sarin", r"mustard gas", r"chlorine gas"],
+    ("Explosions/Remote violence", "Air/drone strike"): [
+        r"air ?strikes?", r"air raids?", r"drone (?:strikes?|attacks?)", r"aerial (?:strikes?|bombardment)",
+        r"helicopter (?:attack|strike|fire|gunship)", r"airborne strike", r"bombed from the air",
+        r"frappes? a[ée]riennes?", r"frappes? de drones?", r"bombardements? a[ée]riens?",
+        r"(?:jets?|aircraft|helicopters?|drones?) (?:struck|bombed|fired|targeted)",
+    ],
+    ("Explosions/Remote violence", "Suicide bomb"): [
+        r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vest)", r"svbied", r"vbied", r"kamikazes?",
+        r"attentats?-suicides?", r"explosive belt", r"ceinture d'explosifs",
+    ],
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"): [
+        r"shell(?:ing|fire|ed|s)", r"artillery", r"mortars?", r"rockets?", r"missiles?",
+        r"obus", r"tirs? d'artillerie", r"mortiers?", r"roquettes?", r"indirect fire",
+    ],
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"): [
+        r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"(?:struck|hit|ran over|detonated)"
+        r" (?:a |an )?(?:mine|explosive)", r"explosive devices?", r"(?:mine|explosive|bomb) (?:blast|explosion)",
+        r"explo(?:sion|ded)", r"car bomb\w*", r"engins? explosifs?", r"mines?(?= (?:artisanale|antichar))",
+        r"sauté sur une mine", r"\w*\s?mine terrestre", r"explosion",
+    ],
+    ("Explosions/Remote violence", "Grenade"): [r"grenades?"],
+    ("Violence against civilians", "Sexual violence"): [
+        r"rap(?:e|ed|es|ing)", r"sexual (?:violence|assault|abuse)", r"viol(?:s|[ée]e?s?)?", r"violences? sexuelles?",
+    ],
+    ("Violence against civilians", "Attack"): [
+        r"massacr\w*", r"execut(?:ed|ion|ions)", r"summar(?:y|ily) execut\w*", r"assassinat\w*",
+        r"beheaded", r"slaughter\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
+    ],
+    ("Violence against civilians", "Abduction/forced disappearance"): [
+        r"kidnap\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostage-taking", r"went missing",
+        r"gone missing", r"forcibly disappeared", r"enlev\w*", r"kidnapp\w*", r"otages?", r"rapt",
+        r"pris en otage", r"port[ée]s? disparus?",
+    ],
+    ("Strategic developments", "Agreement"): [
+        r"cease-?fire", r"truce", r"peace (?:deal|agreement|accord|pact)", r"signed (?:an |a )?agreement",
+        r"(?:released|freed) (?:the )?(?:hostages?|prisoners?|detainees?)", r"prisoner (?:swap|exchange)",
+        r"surrender\w*", r"laid down (?:their )?arms", r"cessez-le-feu", r"accord de paix", r"tr[êe]ve",
+        r"reddition", r"lib[ée]ration des otages",
+    ],
+    ("Strategic developments", "Arrests"): [
+        r"arrest\w*", r"detain\w*", r"detention", r"taken into custody", r"apprehended", r"in custody",
+        r"arr[êe]t[ée]s?", r"arrestations?", r"interpell\w*", r"garde à vue", r"d[ée]tenus?", r"appr[ée]hend\w*",
+    ],
+    ("Strategic developments", "Change to group/activity"): [
+        r"recruit\w*", r"defect\w*", r"redeploy\w*", r"withdr(?:ew|awn|awal|aw)", r"curfew",
+        r"dissolv\w*", r"dissolution", r"extended", r"pulled out", r"suspend\w*", r"ban(?:ned|s)",
+        r"couvre-feu", r"red[ée]ploi\w*", r"retrait", r"d[ée]fection", r"recrut\w*", r"se retire\w*",
+    ],
+    ("Strategic developments", "Disrupted weapons use"): [
+        r"defus\w*", r"foil\w*", r"thwart\w*", r"weapons? caches?", r"arms caches?", r"shot down",
+        r"(?:seized|discovered|recovered|found) (?:an? )?(?:weapons|arms|ammunition|explosives?|ieds?)",
+        r"d[ée]samor[cç]\w*", r"saisie d'armes", r"d[ée]jou[ée]",
+    ],
+    ("Strategic developments", "Headquarters or base established"): [
+        r"(?:set up|established|installed) (?:a |an |their |its )?(?:new )?(?:base|camp|headquarters)",
+        r"install[ée] (?:une|leur|sa) base",
+    ],
+    ("Strategic developments", "Looting/property destruction"): [
+        r"loot\w*", r"pillag\w*", r"plunder\w*", r"ransack\w*", r"torch\w*", r"set (?:on )?fire",
+        r"set ablaze", r"burn(?:ed|t|ing) (?:down )?(?:the |several |\d+ |a )?(?:houses?|huts?|homes?|village|shops?|granar\w*|vehicles?|trucks?|school|market|stores?)",
+        r"(?:stole|stolen|seized|took|taking) (?:\w+ )?(?:livestock|cattle|cows|sheep|goats|animals|motorbikes?|motorcycles?|vehicles?|property|money|goods)",
+        r"rustl\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
+        r"d[ée]truit\w*", r"br[ûu]l[ée]\w*",
+    ],
+    ("Strategic developments", "Non-violent transfer of territory"): [
+        r"without (?:a )?(?:fight|resistance)", r"unopposed", r"handed over", r"sans combat", r"r[ée]trocession",
+        r"(?:took|take|taken) over (?:the )?(?:town|camp|base|post)", r"(?:vacated|abandoned) (?:the |their )?(?:base|camp|post|positions?)",
+    ],
+    ("Strategic developments", "Other"): [
+        r"coup d'[ée]tat", r"coup(?:s)?(?! plot)", r"displac\w*", r"mass graves?", r"d[ée]plac[ée]s", r"fosses? communes?",
+    ],
+}
+
+#: "attack(ed)" and its French forms: the sub-type depends on the target (military -> Armed clash).
+GENERIC_ATTACK = r"attack\w*|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
+                 r"attaqu\w*|assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
+#: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
+GENERIC_KILL = r"killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|tu[ée]s?|tuant|" \
+               r"abattu\w*|assassin\w*|morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"
+
+MILITARY_TARGET = re.compile(
+    r"\b(?:soldiers?|troops?|army|armed forces|military|FAMa|FDS|gendarmes?|gendarmerie|police(?:men)?|"
+    r"national guard|garde nationale|camps?|bases?|barracks|posts?|positions?|checkpoints?|patrols?|"
+    r"convoys?|peacekeepers?|MINUSMA|Barkhane|French forces|G5|escort|militiamen|militia|combatants?|"
+    r"fighters?|jihadists?|militants?|rebels?|Dozos?|hunters|GATIA|CMA|MSA|JNIM|ISGS|terrorists?|"
+    r"assailants|enemy|militaires?|soldats?|arm[ée]e|casques bleus|poste|forces de d[ée]fense|"
+    r"forces de s[ée]curit[ée]|security forces|defence forces|defense forces|customs|douaniers?|"
+    r"forest guards?|eaux et for[êe]ts|warden)\b",
+    re.IGNORECASE,
+)
+CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|inhabitants?|herders?|herdsm[ae]n|shepherds?|farmers?|traders?|"
+    r"merchants?|passengers?|travell?ers?|drivers?|women|children|boys?|girls?|men|man|woman|child|chief|"
+    r"imam|teachers?|mayor|marabout|family|families|people|persons?|individuals?|village|villages|"
+    r"hamlet|market|fair|wedding|mosque|bus|civils?|villageois|habitants|[ée]leveurs?|bergers?|"
+    r"cultivateurs?|commer[cç]ants?|passagers?|femmes|enfants|personnes|chef de village|maire|"
+    r"Fulani|Peulh?s?|Dogons?|Bambaras?|Tuaregs?|Dawsahak|Daoussahak|Songhai|Bozo|customers|worshippers)\b",
+    re.IGNORECASE,
+)
+
+#: Words before a cue that make it a threat, a plan, a possibility or a hypothetical.
+MODAL_BEFORE = re.compile(
+    r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?|plot(?:ted|ting)?|intend\w*|prepar\w*|"
+    r"could|would|might|(?-i:may)|will|shall|fear\w*|risk\w*|prevent\w*|avoid\w*|call(?:ed|s)? for|urg\w*|"
+    r"menac\w*|pr[ée]voi\w*|envisag\w*|projet\w*|pourrai\w*|risqu\w*|appel\w* [àa]|compte|"
+    r"allegedly planned|no (?:new )?|without|not)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+DENIAL = re.compile(r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected (?:the )?(?:claims?|reports?)|"
+                    r"d[ée]ment\w*|d[ée]menti|nie(?:nt)?)\b", re.IGNORECASE)
+#: Background history and comparison: not a new event.
+HISTORY = re.compile(
+    r"\b(?:for more than a decade|for (?:over |more than )?(?:\w+ )?(?:years|decades)|history of|hallmarks?|"
+    r"similar (?:attacks?|assaults?|incidents?)|other recent|previous(?:ly)?|in the past|anniversary|commemorat\w*|"
+    r"has (?:long )?been (?:fighting|battling)|has conducted|have conducted|since (?:19|20)\d\d|"
+    r"depuis (?:19|20)\d\d|anniversaire|comm[ée]mor\w*|pr[ée]c[ée]demment|ongoing since)\b",
+    re.IGNORECASE,
+)
+PROTEST_CONTEXT = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|march\w*|rally|rallies|sit-?in|strike|crowd|youths?|manifest\w*|"
+    r"marche|foule|jeunes|gr[èe]ve|rioters?)\b", re.IGNORECASE)
+
+
+def compile_cues(cues: dict[tuple[str, str], list[str]] = CUES) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    """One alternation with a named group per sub-type (``g0``, ``g1``...) plus ``atk`` and ``kill``.
+
+    Returns the compiled pattern and the list mapping group index to ``(event_type, sub_event_type)``.
+
+    Examples
+    --------
+    >>> pat, keys = compile_cues()
+    >>> m = pat.search("Heavy clashes broke out")
+    >>> keys[int(m.lastgroup[1:])]
+    ('Battles', 'Armed clash')
+    """
+    keys = list(cues)
+    parts = [f"(?P<g{i}>{'|'.join(cues[k])})" for i, k in enumerate(keys)]
+    parts.append(f"(?P<atk>{GENERIC_ATTACK})")
+    parts.append(f"(?P<kill>{GENERIC_KILL})")
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return pat, keys
+
+
+CUE_PATTERN, CUE_KEYS = compile_cues()
