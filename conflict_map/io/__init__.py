@@ -23,11 +23,21 @@ Writer = Callable[["gpd.GeoDataFrame", "str | os.PathLike[str]"], None]
 READERS: dict[str, str] = {
     ".geojson": "conflict_map.io.geojson:read_geojson",
     ".json": "conflict_map.io.geojson:read_geojson",
+    ".csv": "conflict_map.io.table:read_csv",
+    ".gpkg": "conflict_map.io.gdal:read_gdal",
+    ".parquet": "conflict_map.io.gdal:read_parquet",
+    ".geoparquet": "conflict_map.io.gdal:read_parquet",
+    ".fgb": "conflict_map.io.gdal:read_gdal",
+    ".shp": "conflict_map.io.gdal:read_gdal",
+    ".kml": "conflict_map.io.gdal:read_gdal",
 }
 WRITERS: dict[str, str] = {
     ".geojson": "conflict_map.io.geojson:write_geojson",
     ".json": "conflict_map.io.geojson:write_geojson",
     ".csv": "conflict_map.io.csv:write_csv",
+    ".gpkg": "conflict_map.io.gdal:write_gpkg",
+    ".parquet": "conflict_map.io.gdal:write_parquet",
+    ".geoparquet": "conflict_map.io.gdal:write_parquet",
 }
 
 
@@ -72,7 +82,10 @@ def read_events(path: str | os.PathLike[str], **kwargs: Any) -> "gpd.GeoDataFram
     if not Path(path).exists():
         raise InputNotFoundError(f"{path}: no such file")
     reader = _resolve(READERS[_ext(path, READERS)])
-    return conform_frame(reader(path, **kwargs))
+    raw = reader(path, **kwargs)
+    out = conform_frame(raw)
+    out.attrs.update(getattr(raw, "attrs", {}) or {})  # rejected rows, warnings, sources
+    return out
 
 
 def write_events(events: "gpd.GeoDataFrame", path: str | os.PathLike[str]) -> None:
