@@ -41,8 +41,41 @@ def _events_frame(events: Any) -> "gpd.GeoDataFrame":
     return conform_frame(events)
 
 
-def make_map(events: Any, regions: "gpd.GeoDataFrame | None" = None, title: str | None = None,
+def _regions_frame(regions: Any, region_name: str | None,
+                   sources: list[dict[str, Any]]) -> tuple[Any, str | None, str | None]:
+    """A frame of polygons, its name column and a label, from a GeoDataFrame or a ``Regions``."""
+    layers = getattr(regions, "layers", None)
+    if layers is None:
+        label = None
+        import geopandas as gpd
+
+        if not isinstance(regions, gpd.GeoDataFrame):
+            from ..errors import RegionsError
+
+            raise RegionsError("regions must be a GeoDataFrame of admin boundaries or a Regions")
+        if regions.attrs.get("sources"):
+            sources.extend(s for s in regions.attrs["sources"] if isinstance(s, dict))
+        return regions, region_name, label
+    if not layers:
+        from ..errors import RegionsError
+
+        raise RegionsError("the regions hold no layer")
+    layer = max(layers, key=lambda lay: (lay.deepest, len(lay.frame)))
+    sources.extend(lay.source for lay in layers if isinstance(lay.source, dict))
+    name = str(layer.source.get("name") or "") if isinstance(layer.source, dict) else ""
+    return layer.frame, region_name or f"admin{layer.deepest}", (f"{name}, admin level {layer.deepest}"
+                                                                  if name else None)
+
+
+def _source_credit(source: dict[str, Any]) -> str:
+    name = str(source.get("name") or source.get("path") or "admin boundaries")
+    licence = str(source.get("licence") or "")
+    return html.escape(f"{name} ({licence})" if licence else name)
+
+
+def make_map(events: Any, regions: Any = None, title: str | None = None,
              tiles: str | None = "OpenStreetMap", *, tiles_attribution: str | None = None,
+             sources: list[dict[str, Any]] | None = None,
              region_name: str | None = None, regions_label: str | None = None,
              cluster_max_zoom: int = 10, width: str = "100%", height: str = "100%",
              compress_text: bool | str = "auto") -> "folium.Map":
@@ -62,13 +95,17 @@ def make_map(events: Any, regions: "gpd.GeoDataFrame | None" = None, title: str 
         are brought to it with :func:`~conflict_map.model.conform_frame`), or a list of ``Event``.
         Unlocated events are not drawn but counted in the title.
     regions
-        Admin boundaries (GeoDataFrame with a name column), or ``None``.
+        Admin boundaries: a GeoDataFrame with a name column, or a ``conflict_map.regions.Regions``
+        (its deepest layer is used), or ``None``.
     title
         The map's title (default "Conflict events"); shown as text, never as markup.
     tiles
         A folium tile name or URL template; ``None`` or ``"none"`` for no tiles (no network at all).
     tiles_attribution
         Attribution for a tile URL template (required by folium for custom URLs).
+    sources
+        Boundary sources to credit (dicts with ``name`` and ``licence``, as in
+        ``Regions.sources`` or ``report.json``), also when no ``regions`` are drawn.
     region_name
         The regions' name column (found automatically when ``None``).
     regions_label
@@ -113,10 +150,12 @@ def make_map(events: Any, regions: "gpd.GeoDataFrame | None" = None, title: str 
     leaflet_assets()  # fail early, with a clear message, when Leaflet is not installed
     frame = _events_frame(events)
     region_block, region_index = None, None
+    credits = [dict(s) for s in (sources or []) if isinstance(s, dict)]
     if regions is not None:
+        polys, region_name, label = _regions_frame(regions, region_name, credits)
         lat, lon = coordinates(frame)
-        region_block, region_index = prepare_regions(regions, lat, lon, name_column=region_name,
-                                                     label=regions_label)
+        region_block, region_index = prepare_regions(polys, lat, lon, name_column=region_name,
+                                                     label=regions_label or label)
     encoded = encode_events(frame, region_index=region_index, regions=region_block,
                             compress_text=compress_text)
     title = "Conflict events" if title is None else str(title)
@@ -137,8 +176,15 @@ def make_map(events: Any, regions: "gpd.GeoDataFrame | None" = None, title: str 
     m.get_root().title = html.escape(title)
 
     attributions = [_GEONAMES]
-    if region_block is not None:
-        attributions.append("Boundaries: " + html.escape(region_block["label"]))
+    seen: list[str] = []
+    for credit in credits:
+        text = _source_credit(credit)
+        if text not in seen:
+            seen.append(text)
+    if not seen and region_block is not None:
+        seen.append(html.escape(region_block["label"]))
+    if seen:
+        attributions.append("Boundaries: " + "; ".join(seen))
     attributions.append(html.escape(third_party_notice()))
     config = {"title": title, "clusterMaxZoom": int(cluster_max_zoom), "tiles": tiles is not None,
               "minZoom": 2, "maxZoom": 18,

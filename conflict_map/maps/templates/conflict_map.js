@@ -315,6 +315,7 @@
     var popup = L.popup({maxWidth: 380, minWidth: 240, autoPanPadding: [30, 30], className: 'cm-leaflet-popup'});
     var popupOpenCount = 0;
     function openStack(members, pos) {
+      if (popup.isOpen()) { map.closePopup(popup); }
       var box = el('div', 'cm-popup');
       function show(p) {
         box.textContent = '';
@@ -330,7 +331,7 @@
         }
         fillPopup(box, j);
         if (!T) { textReady(function () { if (popup.isOpen() && popup.getContent() === box) { show(p); popup.update(); } }); }
-        if (popup.isOpen()) { popup.update(); }
+        if (popup.isOpen() && popup.getContent() === box) { popup.update(); }
       }
       show(pos || 0);
       popup.setLatLng([lat[members[pos || 0]], lon[members[pos || 0]]]).setContent(box).openOn(map);

@@ -1,0 +1,49 @@
+"""``conflict-map map``: an events table to one standalone, offline-ready HTML map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .options import regions_option
+
+
+@click.command("map")
+@click.argument("events", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write (standalone: it needs no network).")
+@regions_option
+@click.option("--tiles", "tiles", default="OpenStreetMap", show_default=True, metavar="NAME|URL|none",
+              help="Background tiles: a folium/xyzservices name, a URL template, or 'none' for no "
+                   "tiles (the map is then fully offline, drawn over the admin boundaries).")
+@click.option("--tiles-attribution", "tiles_attribution", default=None, metavar="TEXT",
+              help="Attribution of a tile URL template (required with a URL).")
+@click.option("--title", "title", default=None, help="Map title (default: 'Conflict events').")
+def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
+            tiles_attribution: str | None, title: str | None) -> None:
+    """Draw EVENTS (.geojson, .csv, ... any events table conflict-map reads) on an interactive map."""
+    import time
+
+    from ..io import read_events
+    from ..maps import make_map, save_map
+
+    t0 = time.perf_counter()
+    frame = read_events(events)
+    boundaries = None
+    if regions:
+        from ..regions import read_regions
+
+        boundaries = read_regions(list(regions))
+    t1 = time.perf_counter()
+    tiles_arg = None if tiles.strip().lower() in ("none", "no", "off", "") else tiles
+    if tiles_arg and "{" in tiles_arg and not tiles_attribution:
+        raise click.BadParameter("a tile URL needs --tiles-attribution", param_hint="--tiles")
+    m = make_map(frame, regions=boundaries, title=title, tiles=tiles_arg,
+                 tiles_attribution=tiles_attribution)
+    save_map(m, output)
+    t2 = time.perf_counter()
+    total = len(frame)
+    located = int(frame.geometry.notna().sum() - frame.geometry.is_empty.sum()) if total else 0
+    click.echo(f"{total} events ({total - located} unlocated) -> {output} "
+               f"(read {t1 - t0:.2f} s, map {t2 - t1:.2f} s)", err=True)
