@@ -191,10 +191,10 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
             empty &= gdf[c].fillna("").astype(str).to_numpy() == ""
         fill_mask &= empty
     flags: list[list[str]] = [[] for _ in range(n)]
-    hits: dict[int, tuple["np.ndarray", "np.ndarray"]] = {}
+    hits: dict[int, tuple["np.ndarray", "np.ndarray"]] = {}  # id(layer) -> (polygon index, hit)
     any_hit = np.zeros(n, dtype=bool)
     rows = np.flatnonzero(fill_mask)
-    for li, layer in enumerate(regs.layers):
+    for layer in regs.layers:
         polys = np.asarray(layer.frame.geometry.array, dtype=object)
         found = np.full(n, -1, dtype=np.int64)
         if len(rows):
@@ -208,7 +208,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
                 tag = f"nearest_region:{d:.1f}km"
                 if tag not in flags[r]:
                     flags[r].append(tag)
-        hits[li] = (found, found >= 0)
+        hits[id(layer)] = (found, found >= 0)
         any_hit |= found >= 0
 
     out_cols: dict[str, Any] = {}
@@ -218,7 +218,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
             values = gdf[col].fillna("").astype(str).to_numpy(dtype=object).copy()
             done = np.zeros(n, dtype=bool)
             for layer in _layer_order(regs, lvl):
-                found, ok = hits[regs.layers.index(layer)]
+                found, ok = hits[id(layer)]
                 take = ok & ~done
                 if take.any():
                     src = layer.frame[col].to_numpy(dtype=object)
@@ -229,7 +229,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
     for col in ("country", "country_code"):
         values = gdf[col].fillna("").astype(str).to_numpy(dtype=object).copy()
         for layer in sorted(regs.layers, key=lambda lay: lay.deepest):
-            found, ok = hits[regs.layers.index(layer)]
+            found, ok = hits[id(layer)]
             src = layer.frame[col].to_numpy(dtype=object)
             take = ok & (values == "")
             if take.any():

@@ -26,7 +26,7 @@ DISPUTED_NOTE = ("Admin boundaries are political and may be disputed; their use 
 _POLYGONAL = ("Polygon", "MultiPolygon")
 
 
-@dataclass
+@dataclass(eq=False)
 class RegionLayer:
     """One table of admin polygons, normalised.
 
