@@ -1,0 +1,269 @@
+"""Event extraction: news articles -> ACLED-style events with provenance.
+
+The stages, one module each: :mod:`.sentences` (splitting), :mod:`.lexicon` (EN/FR cues),
+:mod:`.classify` (type and sub-type with ACLED's precedence), :mod:`.actors` (actors and inter codes),
+:mod:`.dates` (dates and ``time_precision``), :mod:`.fatalities` (deaths, ranges, splits) and
+:mod:`.places` (event places, filtered and resolved with the gazetteer).
+
+Examples
+--------
+>>> from conflict_map.extract import extract_events
+>>> from conflict_map.model import Article
+>>> from datetime import date
+>>> art = Article(id="a1", text="Gunmen killed three civilians on Monday.", published=date(2025, 7, 2))
+>>> ex = extract_events([art], gazetteer=None)
+>>> e = ex.events[0]
+>>> (e.event_type, e.sub_event_type, e.event_date, e.fatalities, e.actor2)
+('Violence against civilians', 'Attack', '2025-06-30', 3, 'Civilians (Mali)')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from ..model import Article, Event
+from .actors import COUNTRY_NAMES, assign_actors, find_actors
+from .classify import Cue, find_cues, is_denial, is_history, pick_type
+from .dates import find_dateline, resolve_date
+from .fatalities import count_deaths, split_total
+from .places import PlaceMention, ResolvedPlace, candidate_places, resolve_places
+from .sentences import Sentence, split_sentences
+
+__all__ = ["Extraction", "extract_events"]
+
+_WORDS = re.compile(r"\S+")
+
+
+@dataclass
+class Extraction:
+    """What :func:`extract_events` found: events, non-events (with why), unresolved names, counts."""
+
+    events: list[Event] = field(default_factory=list)
+    non_events: list[dict[str, Any]] = field(default_factory=list)
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Incident:
+    date: date | None
+    precision: int | None
+    expression: str
+    explicit: bool
+    sentences: list[Sentence] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    death_sents: list[Sentence] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+def _countries(country: Any) -> tuple[str, ...]:
+    if country is None:
+        return ()
+    if isinstance(country, str):
+        return tuple(c.strip().upper() for c in country.split(",") if c.strip())
+    return tuple(str(c).upper() for c in country if c)
+
+
+def _infer_country(gaz: Any, spotted: Sequence[Any]) -> str:
+    if gaz is None:
+        return ""
+    counts: Counter[str] = Counter()
+    for m in spotted:
+        if m.text[:1].isupper() and gaz.is_country(m.text):
+            try:
+                counts[gaz.country_code(m.text)] += 1
+            except Exception:  # noqa: BLE001 - an unknown country name is simply not counted
+                continue
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = None,
+                   published: date | None = None) -> Extraction:
+    """Extract ACLED-style events from articles.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+        The reports (see :func:`conflict_map.io.articles.read_articles`).
+    gazetteer : gazetteer.Gazetteer or None
+        Resolves place names; ``None`` leaves every event unlocated.
+    country : str or sequence of str, optional
+        ISO2 code(s) of the countries the reports are about (a hint for places and actor names).
+    published : date, optional
+        Reference date for articles without a publication date.
+
+    Returns
+    -------
+    Extraction
+        ``events`` (ordered per source by where their evidence starts), ``non_events``,
+        ``unresolved`` names and ``stats``.
+    """
+    hints = _countries(country)
+    out = Extraction()
+    n_art = n_sent = n_words = 0
+    for art in articles:
+        n_art += 1
+        n_words += len(_WORDS.findall(art.text))
+        evs, sents = _extract_one(art, gazetteer, hints, published, out)
+        n_sent += sents
+        out.events.extend(evs)
+    located = sum(1 for e in out.events if e.located)
+    out.stats = {"articles": n_art, "sentences": n_sent, "words": n_words, "events": len(out.events),
+                 "located": located, "unlocated": len(out.events) - located}
+    return out
+
+
+def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date | None,
+                 out: Extraction) -> tuple[list[Event], int]:
+    text = art.text
+    ref = art.published or published
+    dl_date, dl_end = find_dateline(text, ref)
+    if dl_date is not None:
+        ref = dl_date
+    sents = split_sentences(text)
+    spotted = gaz.spot(text) if gaz is not None else []
+    cc = hints[0] if hints else (_infer_country(gaz, spotted) or "ML")
+    actors = find_actors(text, cc)
+    actor_spans = [(a.start, a.start + len(a.text)) for a in actors]
+    is_country = gaz.is_country if gaz is not None else None
+    incidents: list[_Incident] = []
+    cur: _Incident | None = None
+    ref_year = ref.year if ref else None
+    for s in sents:
+        hist = is_history(s.text, ref_year)
+        cues = find_cues(s.text)
+        if not cues:
+            if cur is not None and not hist:
+                cur.death_sents.append(s)
+            continue
+        if hist:
+            out.non_events.append({"article_id": art.id, "reason": "background history",
+                                   "sentence": s.text})
+            continue
+        if is_denial(s.text):
+            out.non_events.append({"article_id": art.id, "reason": "denial", "sentence": s.text})
+            continue
+        dm = resolve_date(s.text, ref) if ref else None
+        if dm is not None and dm.since:
+            out.non_events.append({"article_id": art.id, "reason": f"ongoing situation ({dm.expression})",
+                                   "sentence": s.text})
+            continue
+        if cur is None or (dm is not None and cur.explicit and dm.date != cur.date):
+            cur = _Incident(dm.date if dm else ref, dm.precision if dm else (1 if ref else None),
+                            dm.expression if dm else "", dm is not None)
+            incidents.append(cur)
+        elif dm is not None and not cur.explicit:
+            cur.date, cur.precision, cur.expression, cur.explicit = dm.date, dm.precision, dm.expression, True
+        cur.sentences.append(s)
+        cur.cues.extend(cues)
+        cur.death_sents.append(s)
+        cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country))
+    if not incidents:
+        out.non_events.append({"article_id": art.id, "reason": "no event cue"})
+        return [], len(sents)
+    # resolve all places of the report together (co-mentioned places pull each other)
+    all_mentions = [p for inc in incidents for p in inc.places]
+    context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
+    resolved: dict[tuple[int, int], ResolvedPlace] = {}
+    if gaz is not None and all_mentions:
+        for rp in resolve_places(gaz, all_mentions, hints or (cc,), context):
+            resolved[(rp.mention.start, rp.mention.end)] = rp
+            if rp.candidate is None:
+                out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
+                                       "sentence": _sentence_of(sents, rp.mention.start)})
+    events: list[tuple[int, Event]] = []
+    for inc in incidents:
+        events.extend(_incident_events(art, inc, resolved, actors, cc))
+    events.sort(key=lambda t: t[0])
+    return [e for _, e in events], len(sents)
+
+
+def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
+    for s in sents:
+        if s.start <= pos < s.end:
+            return s.text
+    return ""
+
+
+def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int], ResolvedPlace],
+                     actors: Sequence[Any], cc: str) -> list[tuple[int, Event]]:
+    et, st = pick_type(inc.cues)
+    lo_start = inc.sentences[0].start
+    hi_end = inc.sentences[-1].end
+    in_ctx = [a for a in actors if lo_start <= a.start < hi_end] or list(actors)
+    a1, a2 = assign_actors(et, st, in_ctx, cc)
+    # deaths: distinct figures over the incident's sentences (a repeated figure is one report)
+    low = high = 0
+    seen: set[int] = set()
+    for s in inc.death_sents:
+        d = count_deaths(s.text)
+        if d.low and d.low not in seen:
+            seen.add(d.low)
+            low += d.low
+            high += d.high
+    # one event per place (by gazetteer id, else by name), in order of first mention
+    places: list[tuple[PlaceMention, ResolvedPlace | None]] = []
+    keys: set[Any] = set()
+    for p in inc.places:
+        rp = resolved.get((p.start, p.end))
+        if rp is None or rp.candidate is None:
+            continue
+        key = rp.candidate.geonameid
+        if key in keys:
+            continue
+        keys.add(key)
+        places.append((p, rp))
+    common = dict(
+        event_type=et, sub_event_type=st,
+        event_date=inc.date.isoformat() if inc.date else None, time_precision=inc.precision,
+        actor1=a1.name if a1 else "", inter1=a1.inter if a1 else None,
+        actor2=a2.name if a2 else "", inter2=(a2.inter if a2 else (0 if a1 else None)),
+        civilian_targeting="Civilian targeting" if a2 is not None and a2.inter == 7 else "",
+        source=art.source, source_id=art.id, source_url=art.url, date_expression=inc.expression,
+    )
+    out: list[tuple[int, Event]] = []
+    if not places:
+        ev = Event(**common, fatalities=low, fatalities_low=low, fatalities_high=high,
+                   country=COUNTRY_NAMES.get(cc, ""), country_code=cc if cc else "",
+                   evidence=" ".join(s.text for s in inc.sentences[:3]),
+                   notes=_note(et, st, "", inc, low, high, None),
+                   location_flags="unlocated")
+        return [(lo_start, ev)]
+    shares = split_total(low, len(places))
+    shares_hi = split_total(high, len(places))
+    for (p, rp), f_lo, f_hi in zip(places, shares, shares_hi):
+        c = rp.candidate
+        ev_sents = [s for s in inc.sentences if s.start <= p.start < s.end]
+        first = ev_sents[0] if ev_sents else inc.sentences[0]
+        evidence = " ".join(s.text for s in ([first] if first is inc.sentences[0] else [inc.sentences[0], first]))
+        split = None if len(places) == 1 else (low, len(places), f_lo)
+        ev = Event(
+            **common, fatalities=f_lo, fatalities_low=f_lo, fatalities_high=f_hi,
+            country=COUNTRY_NAMES.get(c.country, c.country), country_code=c.country,
+            admin1=c.admin1 or "", admin2=c.admin2 or "", location=c.name,
+            latitude=round(rp.lat, 5), longitude=round(rp.lon, 5), geo_precision=rp.precision,
+            geonameid=c.geonameid, place_mention=p.text, evidence=evidence,
+            notes=_note(et, st, c.name, inc, f_lo, f_hi, split),
+        )
+        out.append((first.start, ev))
+    return out
+
+
+def _note(et: str, st: str, place: str, inc: _Incident, lo: int, hi: int,
+          split: tuple[int, int, int] | None) -> str:
+    where = f" at {place}" if place else " (place not located)"
+    when = f" on {inc.date.isoformat()}" if inc.date else ""
+    text = f"{st}{where}{when}"
+    if inc.expression:
+        text += f" ('{inc.expression}')"
+    if lo:
+        text += f"; {lo} fatalities" + (f" (range {lo}-{hi})" if hi > lo else "")
+    if split is not None:
+        total, n, share = split
+        text += (f"; a total of {total} reported deaths was split across the {n} places of this report "
+                 f"(remainder to the first), {share} here")
+    return text + "."

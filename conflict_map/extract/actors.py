@@ -1,0 +1,152 @@
+"""Actors named in ACLED's style, with inter codes (1 state ... 8 external).
+
+A lexicon of aliases in English and French maps what reports write ("an al-Qaeda affiliate", "FAMa",
+"Malian soldiers", "Dozo hunters") to ACLED's actor names; ``{country}`` is filled with the country
+the report is about. :func:`assign_actors` orders them into actor 1 / actor 2 for an event type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+__all__ = ["Actor", "find_actors", "assign_actors", "COUNTRY_NAMES", "ACTOR_LEXICON"]
+
+COUNTRY_NAMES: dict[str, str] = {
+    "ML": "Mali", "BF": "Burkina Faso", "NE": "Niger", "SN": "Senegal", "MR": "Mauritania", "GN": "Guinea",
+    "CI": "Ivory Coast", "TD": "Chad", "NG": "Nigeria", "DZ": "Algeria", "FR": "France",
+}
+_DEMONYM = r"(?:malian|malien(?:ne)?s?|burkinab[èe]|burkinabe|nigerien|nig[ée]rien(?:ne)?s?|senegalese|s[ée]n[ée]galais)"
+
+#: (pattern, ACLED actor name, inter code). Order matters: the first matching alias names a span.
+ACTOR_LEXICON: list[tuple[str, str, int]] = [
+    (r"JNIM|GSIM|Jama'?’?at Nus?rat al-Islam wal-?Muslimin|Group for (?:the )?Support of Islam and Muslims|"
+     r"Groupe de soutien à l'islam et aux musulmans|al-Qaeda[- ](?:linked|affiliated?)(?: group| militants?| jihadists?)?|"
+     r"al-Qaeda affiliate|affili[ée] à al-Qa[ïi]da|Katiba Macina|Macina Liberation Front|FLM|Ansar Dine|Ansar Eddine|"
+     r"AQIM|Al Mourabitoune|Al-Mourabitoun", "JNIM: Group for Support of Islam and Muslims", 2),
+    (r"Islamic State (?:in the )?(?:Greater )?Sahara|Islamic State Sahel|IS Sahel|ISGS|EIGS|ISSP|"
+     r"[ÉE]tat islamique (?:au|dans le) (?:Grand )?Sahara|IS-Sahel", "Islamic State (Greater Sahara)", 2),
+    (r"Wagner(?: Group)?|Africa Corps|Russian (?:mercenaries|instructors|forces)|mercenaires russes",
+     "Wagner Group", 8),
+    (r"MINUSMA|UN peacekeepers?|peacekeepers?|casques bleus|blue helmets",
+     "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali", 8),
+    (r"Barkhane|French (?:forces|troops|soldiers|army)|forces fran[çc]aises|soldats fran[çc]ais|Serval|Takuba",
+     "Military Forces of France", 8),
+    (r"G5[- ]Sahel(?: joint force)?|FC-G5S", "G5 Sahel Joint Force", 8),
+    (r"GATIA", "GATIA: Imghad Tuareg and Allies Self-Defense Group", 3),
+    (r"CMA|Coordination of (?:Azawad )?Movements(?: of (?:the )?Azawad)?|Coordination des mouvements de l'Azawad|"
+     r"CSP-PSD|Strategic Framework", "CMA: Coordination of Movements of the Azawad", 2),
+    (r"MSA|Movement for the Salvation of (?:the )?Azawad", "MSA: Movement for the Salvation of Azawad", 3),
+    (r"Plateforme|Platform coalition", "Platform", 3),
+    (r"MNLA", "MNLA: National Movement for the Liberation of Azawad", 2),
+    (r"Dan Na Ambassagou", "Dan Na Ambassagou", 4),
+    (r"Dozos?(?: hunters| militia(?:men)?)?|chasseurs dozos?|traditional hunters", "Dozo Communal Militia ({country})", 4),
+    (r"Dogon (?:militia(?:men)?|hunters|self-defen[cs]e)|milice dogon", "Dogon Ethnic Militia ({country})", 4),
+    (r"Fulani (?:militia(?:men)?|self-defen[cs]e)|Peul(?:h)? (?:militia|milice)", "Fulani Ethnic Militia ({country})", 4),
+    (r"Koglweogo", "Koglweogo Militia", 4),
+    (r"VDP|Volunteers for the Defen[cs]e of the Homeland|Volontaires pour la d[ée]fense de la patrie",
+     "VDP: Volunteers for the Defense of the Homeland", 3),
+    (r"(?:national )?police(?:men| officers?| forces)?|gendarm(?:es|erie)|national guard|garde nationale|"
+     r"policiers?|forces de l'ordre|riot police|customs officers?|douaniers?", "Police Forces of {country}", 1),
+    (rf"FAMa|FDS|(?:the )?(?:{_DEMONYM} )?(?:army|armed forces|military|soldiers|troops|defen[cs]e and security forces|"
+     rf"security forces|defen[cs]e forces)|arm[ée]e(?: {_DEMONYM})?|militaires?(?: {_DEMONYM})?|soldats(?: {_DEMONYM})?|"
+     r"forces arm[ée]es(?: \w+)?|forces de d[ée]fense et de s[ée]curit[ée]|junta|authorities|government",
+     "Military Forces of {country}", 1),
+    (r"(?:jihadists?|militants?|gunmen|armed men|assailants|terrorists?|insurgents?|fighters|rebels?|bandits?|"
+     r"unknown (?:armed )?(?:men|individuals|assailants)|unidentified (?:armed )?(?:men|gunmen|group)|"
+     r"hommes arm[ée]s(?: non identifi[ée]s)?|individus arm[ée]s|djihadistes|jihadistes|terroristes|assaillants|"
+     r"groupes? arm[ée]s?|HANI)", "Unidentified Armed Group ({country})", 2),
+    (r"protesters|demonstrators|manifestants|marchers", "Protesters ({country})", 6),
+    (r"rioters|[ée]meutiers|casseurs|angry (?:youths|crowd|mob)|mob", "Rioters ({country})", 5),
+    (r"civilians?|villagers?|residents|inhabitants|herders?|herdsmen|shepherds|farmers|traders|merchants|"
+     r"passengers|travell?ers|women|children|civils|villageois|habitants|[ée]leveurs|bergers|commer[çc]ants|"
+     r"passagers|chief|imam|mayor|teachers?|worshippers|marabouts?", "Civilians ({country})", 7),
+]
+_COMPILED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE if not p.isupper() else 0), n, c)
+             for p, n, c in ACTOR_LEXICON]
+_ALL = re.compile("|".join(f"(?P<a{i}>(?<![\\w-])(?:{p})(?![\\w-]))" for i, (p, _, _) in enumerate(ACTOR_LEXICON)),
+                  re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as ACLED names it, its inter code and where it was mentioned."""
+
+    name: str
+    inter: int
+    start: int = 0
+    text: str = ""
+
+
+def find_actors(text: str, country: str = "ML") -> list[Actor]:
+    """Actors mentioned in ``text``, in order of mention (one entry per mention).
+
+    Examples
+    --------
+    >>> [(a.name, a.inter) for a in find_actors("JNIM attacked FAMa positions near Boni.")]
+    [('JNIM: Group for Support of Islam and Muslims', 2), ('Military Forces of Mali', 1)]
+    >>> find_actors("Des hommes armés ont tué trois civils.")[-1].name
+    'Civilians (Mali)'
+    """
+    cname = COUNTRY_NAMES.get((country or "ML").upper(), country or "Mali")
+    out: list[Actor] = []
+    for m in _ALL.finditer(text):
+        i = int((m.lastgroup or "a0")[1:])
+        pat, name, inter = ACTOR_LEXICON[i]
+        tok = m.group()
+        # short upper-case acronyms (CMA, MSA, FDS) must be written in capitals
+        if len(tok) <= 5 and tok.isalpha() and not tok.isupper() and pat.split("|")[0].isupper():
+            continue
+        out.append(Actor(name.format(country=cname), inter, m.start(), tok))
+    return out
+
+
+def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
+                  country: str = "ML") -> tuple[Actor | None, Actor | None]:
+    """Actor 1 and actor 2 of an event from the actors of its context.
+
+    Civilians are always actor 2 of violence against civilians; protesters and rioters are actor 1 of
+    demonstrations; arrests are made by the state.
+
+    Examples
+    --------
+    >>> a1, a2 = assign_actors("Violence against civilians", "Attack", find_actors("Gunmen killed two herders."))
+    >>> a1.name, a2.name
+    ('Unidentified Armed Group (Mali)', 'Civilians (Mali)')
+    """
+    cname = COUNTRY_NAMES.get((country or "ML").upper(), country or "Mali")
+    acts = list(actors)
+    armed = [a for a in acts if a.inter in (1, 2, 3, 4, 8)]
+    distinct: list[Actor] = []
+    for a in armed:
+        if all(a.name != d.name for d in distinct):
+            distinct.append(a)
+    civ = Actor(f"Civilians ({cname})", 7)
+    uag = Actor(f"Unidentified Armed Group ({cname})", 2)
+    state = Actor(f"Military Forces of {cname}", 1)
+    specific = [a for a in distinct if not a.name.startswith("Unidentified")]
+    if event_type == "Violence against civilians":
+        perp = next((a for a in specific if a.inter != 1), None) or (specific[0] if specific else None)
+        return perp or uag, civ
+    if event_type == "Protests":
+        police = next((a for a in distinct if a.inter == 1), None)
+        return Actor(f"Protesters ({cname})", 6), (police if sub_event_type != "Peaceful protest" else None)
+    if event_type == "Riots":
+        police = next((a for a in distinct if a.inter == 1), None)
+        victim = police or (civ if any(a.inter == 7 for a in acts) else None)
+        return Actor(f"Rioters ({cname})", 5), victim
+    if event_type == "Strategic developments" and sub_event_type == "Arrests":
+        st = next((a for a in distinct if a.inter in (1, 8)), None) or state
+        other = next((a for a in distinct if a.name != st.name), None)
+        return st, other
+    if not distinct:
+        return (uag, None) if event_type != "Strategic developments" else (state, None)
+    # non-state attacker first when a state force is its target; otherwise mention order
+    first = specific[0] if specific else distinct[0]
+    second = next((a for a in distinct if a.name != first.name), None)
+    if second is not None and first.inter == 1 and second.inter != 1 and event_type == "Battles":
+        first, second = second, first
+    if second is None and event_type in ("Battles",):
+        second = uag if first.inter == 1 else state
+    return first, second

@@ -1,0 +1,218 @@
+"""Reported deaths from English and French text: digits, number words, vague quantities, ranges.
+
+Only deaths count (injuries do not; "casualties" alone counts 0); the lowest figure is kept, the range
+is returned beside it (EVENTS.md). A total for several places is split by :func:`split_total`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Deaths", "parse_number", "count_deaths", "split_total"]
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+    "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six_": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60,
+}
+_VAGUE = {
+    "several": 3, "many": 3, "a few": 3, "few": 3, "some": 3, "numerous": 3, "a number of": 3,
+    "dozens": 12, "dozens of": 12, "a dozen": 12, "tens": 10, "tens of": 10, "scores": 20, "hundreds": 100,
+    "hundreds of": 100,
+    "plusieurs": 3, "quelques": 3, "de nombreux": 3, "de nombreuses": 3, "des dizaines": 12,
+    "une dizaine": 10, "une douzaine": 12, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
+    "une cinquantaine": 50, "une centaine": 100, "des centaines": 100,
+}
+_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+         r"un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|"
+         r"trente|quarante|cinquante|soixante|cents?|et)")
+_NUMBER = (rf"(?:\d{{1,5}}|(?:{_WORD}(?:[\s\-]+{_WORD}){{0,4}})|a dozen|dozens|tens|scores|hundreds|several|many|"
+           r"a few|numerous|plusieurs|quelques|de nombreux|de nombreuses|des dizaines|des centaines|"
+           r"une (?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine))")
+_QUAL = (r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|approximately|"
+         r"au moins|plus de|environ|pr[èe]s de|quelque|une)\s+)?")
+_NUM_RE = re.compile(
+    rf"(?<![\w.,])(?P<q>{_QUAL})(?P<a>{_NUMBER})(?:\s*(?:to|-|–|and|or|à|et|ou)\s*(?P<b>{_NUMBER}))?(?![\w])",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(rf"\b(?:between|entre)\s+(?P<a>{_NUMBER})\s+(?:and|et)\s+(?P<b>{_NUMBER})\b", re.IGNORECASE)
+
+_DEATH = re.compile(
+    r"^(?:killed|dead|deaths?|died|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
+    r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes)$",
+    re.IGNORECASE,
+)
+_INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|bless[ée]s?|missing|disparus?|arrested|detained|"
+                     r"abducted|kidnapped|captured|enlev[ée]s?|arr[êe]t[ée]s?)$", re.IGNORECASE)
+_KILL_VERB = re.compile(
+    r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
+    r"left|leaving|tuant|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
+    r"(?:shot|gunned) dead|executed|massacred|ex[ée]cut[ée]|abattu)\s+$",
+    re.IGNORECASE,
+)
+_NOT_COUNT_AFTER = re.compile(
+    r"^\s*(?:km|kilom|miles?|m\b|%|per ?cent|pour ?cent|years?|ans|hours?|heures?|h\b|days?|jours?|"
+    r"weeks?|semaines?|months?|mois|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|times|fois|st\b|nd\b|rd\b|th\b|er\b|o'clock|a\.m|p\.m|vehicles?|motorbikes?|motorcycles?|"
+    r"barracks|positions?|towns?|villages?|localit|cattle|head|kg|tons?|cfa|fcfa|francs|dollars|euros)",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|victims)|nobody (?:was )?(?:killed|hurt)|"
+                   r"no-one|aucun(?:e)? (?:mort|victime|perte)|sans faire de victimes?|no (?:\w+ )?(?:were|was) killed)\b",
+                   re.IGNORECASE)
+_INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+$",
+                        re.IGNORECASE)
+_TOKEN = re.compile(r"[\w'’]+|[;:.()\[\]]")
+_STOP = {";", ":", ".", "(", ")", "[", "]"}
+_NEG_WORDS = re.compile(r"(?:^|\s)(?:not|no|never|pas|aucun)\s+\w*\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Deaths:
+    """Deaths reported in a text: the conservative figure, the range, and the spans counted."""
+
+    low: int
+    high: int
+    spans: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def fatalities(self) -> int:
+        return self.low
+
+
+def parse_number(text: str) -> int:
+    """A count from digits, English or French words, or a vague quantity.
+
+    Raises
+    ------
+    ValueError
+        When the text is not a count.
+
+    Examples
+    --------
+    >>> parse_number("eighty"), parse_number("quatre-vingts"), parse_number("dozens"), parse_number("twenty-one")
+    (80, 80, 12, 21)
+    >>> parse_number("soixante-dix-sept"), parse_number("deux cents"), parse_number("une dizaine")
+    (77, 200, 10)
+    """
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t.isdigit():
+        return int(t)
+    if t in _VAGUE:
+        return _VAGUE[t]
+    words = [w for w in re.split(r"[\s\-]+", t) if w and w != "et" and w != "and"]
+    if not words:
+        raise ValueError(f"not a number: {text!r}")
+    total, current = 0, 0
+    for w in words:
+        if w in ("hundred", "cent", "cents"):
+            current = max(current, 1) * 100
+        elif w in ("vingt", "vingts") and current in (4,):
+            current = 80
+        elif w == "six":
+            current += 6
+        elif w in _UNITS:
+            v = _UNITS[w]
+            if current >= 60 and v in (10, 11, 12, 13, 14, 15, 16, 17, 18, 19) and current % 100 in (60, 80):
+                current += v
+            elif current and current % 10 == 0 and v < 10 and current % 100 != 0:
+                current += v
+            elif current and current % 100 == 0 and v < 100:
+                current += v
+            elif current and current >= 60 and current % 100 in (60, 80) and v >= 10:
+                current += v
+            elif current:
+                total += current
+                current = v
+            else:
+                current = v
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return total + current
+
+
+def _value(text: str, qual: str) -> tuple[int, int] | None:
+    try:
+        n = parse_number(text)
+    except ValueError:
+        return None
+    return n, n
+
+
+def count_deaths(sentence: str) -> Deaths:
+    """Deaths reported in one sentence (sum over distinct victim groups, lowest figures).
+
+    Examples
+    --------
+    >>> count_deaths("Gunmen killed 12 civilians and wounded three others.").low
+    12
+    >>> d = count_deaths("The toll ranges from about 20 to 50 dead."); (d.low, d.high)
+    (20, 50)
+    >>> count_deaths("L'attaque a fait quatre-vingts morts et dix blessés.").low
+    80
+    >>> count_deaths("Five soldiers were killed, including two officers; no civilians were hurt.").low
+    5
+    """
+    low = high = 0
+    spans: list[tuple[int, int]] = []
+    for m in _NUM_RE.finditer(sentence):
+        a, b = m.group("a"), m.group("b")
+        q = (m.group("q") or "").strip().lower()
+        if a.lower() in ("a", "an", "un", "une", "et", "no", "one") and not b:
+            # "one" alone is too often a pronoun ("one resident"); only counted before a death noun
+            if a.lower() != "one":
+                continue
+        if _NOT_COUNT_AFTER.match(sentence, m.end()):
+            continue
+        if _INCLUDING.search(sentence, max(0, m.start() - 20), m.start()):
+            continue
+        va = _value(a, q)
+        if va is None:
+            continue
+        vb = _value(b, q) if b else None
+        lo = va[0]
+        hi = vb[0] if vb else va[0]
+        if vb and hi < lo:
+            lo, hi = hi, lo
+        counted = False
+        before = sentence[max(0, m.start() - 40):m.start()]
+        if _KILL_VERB.search(before) and not _NEG_WORDS.search(before):
+            counted = True
+        else:
+            toks = _TOKEN.findall(sentence[m.end():m.end() + 90])
+            for tok in toks[:8]:
+                if tok in _STOP:
+                    break
+                if _DEATH.match(tok):
+                    counted = True
+                    break
+                if _INJURY.match(tok) or tok.isdigit():
+                    break
+        if counted:
+            low += lo
+            high += hi
+            spans.append(m.span())
+    return Deaths(low, high, tuple(spans))
+
+
+def split_total(total: int, n: int) -> list[int]:
+    """A total split evenly across ``n`` events, the remainder to the first.
+
+    Examples
+    --------
+    >>> split_total(80, 7)
+    [14, 11, 11, 11, 11, 11, 11]
+    """
+    if n <= 0:
+        return []
+    base, rem = divmod(total, n)
+    return [base + rem] + [base] * (n - 1)

@@ -1,0 +1,260 @@
+"""Event places: spotting toponyms, dropping persons, organisations and orientation-only places.
+
+Candidates come from two sources: the gazetteer's spotter (known names) and capitalised words in
+place contexts ("in X", "near X", "the towns of X, Y and Z", "à X", "près de X") so that spellings
+the gazetteer lacks verbatim still reach its fuzzy resolution. A candidate is dropped when it is a
+person (a title before it, "said X", a first-name/surname run), an organisation or actor, a country,
+or a place named only to orient the reader (a dateline, "the capital X", "the border with X", "a
+former governor of X region", inside a parenthesis of admin context).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+__all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places"]
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
+_PREP = (r"(?:in|at|near|around|outside|from|of|on|towards?|between|and|to|into|à|a|dans|près de|pres de|"
+         r"vers|entre|sur|aux environs de|non loin de|de|d'|du|villages? of|towns? of|localit(?:y|ies) of|"
+         r"village de|localit[ée]s? de|commune of|commune de|area of|attacked|targeted|struck|raided|hit|overran|seized|captured|stormed|"
+         r"shelled|attaqu[ée]s?|vis[ée]s?|frapp[ée]s?)")
+_CTX = re.compile(rf"(?<![\w])(?:{_PREP})\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|commune|"
+                  rf"ville|localit[ée])s?\s+(?:of\s+|de\s+)?)?(?P<names>{_CAP}(?:\s*(?:,|and|et|or|ou)\s+{_CAP})*)")
+_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*")
+_TITLE = re.compile(
+    r"(?:\b(?:Gen|General|Général|Col|Colonel|Lt|Lieutenant|Capt|Captain|Capitaine|Cpl|Sgt|Sergeant|Maj|Major|"
+    r"Commander|Cdt|President|Président|Minister|Ministre|Prime Minister|Premier ministre|PM|Mr|Mrs|Ms|Dr|"
+    r"Imam|Sheikh|Cheick|Chief|Mayor|Maire|Governor|Gouverneur|Senator|Deputy|Député|MP|spokesperson|"
+    r"spokesman|porte-parole|leader|chef|Mme|Mlle|M|Me|Pr|Professor|Judge|juge|Ambassador)\.?\s+)$"
+)
+_SAID = re.compile(r"\b(?:said|says|told|according to|selon|a déclaré|a dit|explained|added|wrote)\s+$", re.IGNORECASE)
+_ORIENT_BEFORE = re.compile(
+    r"(?:\bcapital(?:\s+city)?(?:\s+of)?|\bcapitale|\bborders?\s+(?:with|of)|\bfronti[èe]re\s+(?:avec|de)|"
+    r"\bformer\s+(?:\w+\s+){0,2}(?:governor|mayor|prefect|minister)\s+of|\bancien\s+(?:gouverneur|maire|pr[ée]fet)\s+de|"
+    r"\bnatives?\s+of|\bborn\s+in|\bbased\s+in|\bheadquartered\s+in|\bcitizens?\s+of|\bembassy\s+(?:of|in)|"
+    r"\bambassade\s+(?:du|de)|\bgovernment\s+of|\bpresident\s+of|\bminister\s+of)\s+(?:the\s+|la\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\baround|\boutside|\boutskirts\s+of|\bvicinity\s+of|\barea\s+of|\bkm\s+(?:\w+\s+)?(?:of|from)|"
+    r"\bbetween|\bprès\s+de|\baux\s+environs\s+de|\bnon\s+loin\s+de|\bentre|\bà\s+\d+\s*km\s+(?:\w+\s+)?de|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|nord|sud|est|ouest)(?:-\w+)?\s+of|"
+    r"\bsurroundings\s+of|\bregion\s+of|\bcircle\s+of|\bcercle\s+(?:of|de)|\br[ée]gion\s+de)\s+(?:the\s+|la\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+_ADMIN_AFTER = re.compile(r"^\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|area|"
+                          r"département|department)\b", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(r"(?:\bregion\s+of|\bcercle\s+(?:of|de)|\bcircle\s+of|\br[ée]gion\s+de|\bprovince\s+(?:of|du|de)|"
+                           r"\bcommune\s+(?:of|de)|\bdistrict\s+of)\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
+_OFFSET = re.compile(
+    r"(?P<km>\d+(?:[.,]\d+)?)\s*(?:km|kilomet(?:er|re)s?|kilomètres)\s+(?:to\s+the\s+|au\s+)?"
+    r"(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west|nord-est|nord-ouest|sud-est|"
+    r"sud-ouest|nord|sud|est|ouest|NE|NW|SE|SW|N|S|E|W)\s+(?:of|from|de|d')\s*(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$",
+)
+_BEARING = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "nord": (1, 0), "sud": (-1, 0),
+            "est": (0, 1), "ouest": (0, -1), "n": (1, 0), "s": (-1, 0), "e": (0, 1), "w": (0, -1)}
+
+#: capitalised words that are not places even where the gazetteer knows a homonym.
+_STOP = frozenset("""the a an on in at of and or but for to from by with this that these those it its his her their
+there here he she they we i you our my le la les un une des du de et ou mais pour par avec dans sur ce cette ces il elle ils
+elles nous on en au aux lors selon after before during when while since as according however also other another some
+monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
+january february march april may june july august september october november december janvier février mars avril mai
+juin juillet août septembre octobre novembre décembre islam islamic state army police president minister general
+north south east west northern southern eastern western central nord sud est ouest centre center centre
+god allah facebook twitter whatsapp bbc afp reuters rfi ap un uno minusma barkhane jnim gsim fama fds isgs eigs
+cma msa gatia mnla ecowas cedeao g5 sahel africa west african afrique de l'ouest al qaeda qaida isis isil daesh
+christmas ramadan tabaski eid new year red cross croix rouge human rights watch amnesty red crescent coup prime
+former reportedly presumed suspected unknown unidentified several two three four five""".split())
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in an event sentence (offsets are in the article text)."""
+
+    text: str
+    start: int
+    end: int
+    precision: int = 1
+    admin: bool = False
+    offset_km: tuple[float, float] | None = None
+
+
+@dataclass
+class ResolvedPlace:
+    """A mention with its chosen gazetteer candidate (``candidate`` is ``None`` when unresolved)."""
+
+    mention: PlaceMention
+    candidate: Any = None
+    precision: int = 1
+    lat: float | None = None
+    lon: float | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def _is_person(text: str, start: int, end: int, article: str) -> bool:
+    before = article[max(0, start - 40):start]
+    if _TITLE.search(before) or _SAID.search(before):
+        return True
+    # a run of capitalised words around the name (Moussa Mara, Abass Dembele) is a person's name
+    prev = re.search(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$", before)
+    nxt = re.match(r"\s+([A-ZÀ-Ö][a-zà-ÿ]+)", article[end:end + 30])
+    if (prev and prev.group(1).lower() not in _STOP and not _sentence_start(article, start - len(prev.group(0)))) \
+            or (nxt and nxt.group(1).lower() not in _STOP and nxt.group(1) not in ("Region", "Province", "Cercle")):
+        return True
+    after = article[end:end + 40]
+    if re.match(r"\s*,\s+(?:the|a|an)\s+[\w’']+\s*(?:’s|'s)?\s*(?:spokes|leader|commander|chief|president|minister|"
+                r"mayor|governor|official|resident|journalist|director)", after, re.IGNORECASE):
+        return True
+    if re.match(r"\s+(?:said|told|says|added|declared|a déclaré|a dit|affirme)\b", after):
+        # "Kayes said" is rare; "Dembele said" is common: only names not followed by "region" etc.
+        return True
+    return False
+
+
+def _sentence_start(article: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and article[k] in " \t\"“«'‘(":
+        k -= 1
+    return k < 0 or article[k] in ".!?\n:;"
+
+
+def _in_parenthesis(article: str, start: int, lo: int) -> bool:
+    depth = 0
+    for ch in reversed(article[lo:start]):
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequence[Any],
+                     actor_spans: Sequence[tuple[int, int]] = (), dateline_end: int = 0,
+                     is_country: Any = None) -> list[PlaceMention]:
+    """Event-place candidates of one sentence (offsets in ``article``), orientation and persons removed.
+
+    Parameters
+    ----------
+    article : str
+        The article text.
+    sent_start, sent_end : int
+        The sentence's span.
+    spotted : sequence of gazetteer Mentions
+        ``gaz.spot(article)`` results (any inside the sentence are used).
+    actor_spans : sequence of (start, end)
+        Spans of actor names (never places).
+    dateline_end : int
+        End of the article's dateline (names inside it orient, they are not event places).
+    is_country : callable, optional
+        ``name -> bool``; countries are not event places.
+
+    Examples
+    --------
+    >>> t = "Gen Abass Dembele said gunmen attacked Diboli and Sandere, near the capital Bamako."
+    >>> [p.text for p in candidate_places(t, 0, len(t), [])]
+    ['Diboli', 'Sandere']
+    """
+    found: dict[tuple[int, int], str] = {}
+    for m in spotted:
+        if sent_start <= m.start and m.end <= sent_end and m.text[:1].isupper():
+            found[(m.start, m.end)] = m.text
+    for m in _CTX.finditer(article, sent_start, sent_end):
+        names_start = m.start("names")
+        names = m.group("names")
+        pos = 0
+        for piece in _SPLIT.split(names):
+            k = names.find(piece, pos) if piece else -1
+            if k < 0:
+                continue
+            pos = k + len(piece)
+            name = piece.strip()
+            if not name or not name[0].isupper():
+                continue
+            s = names_start + k + (len(piece) - len(piece.lstrip()))
+            e = s + len(name)
+            if not any(a <= s < b or a < e <= b for a, b in found):
+                found[(s, e)] = name
+    out: list[PlaceMention] = []
+    for (s, e), name in sorted(found.items()):
+        low = name.lower()
+        if low in _STOP or all(w in _STOP for w in re.split(r"[\s\-’']+", low) if w):
+            continue
+        if len(name) < 3 or (name.isupper() and len(name) <= 5):
+            continue
+        if s < dateline_end:
+            continue
+        if any(a <= s < b for a, b in actor_spans):
+            continue
+        if is_country is not None and is_country(name):
+            continue
+        before = article[max(sent_start, s - 60):s]
+        if _ORIENT_BEFORE.search(before):
+            continue
+        if _in_parenthesis(article, s, sent_start):
+            continue
+        if _is_person(name, s, e, article):
+            continue
+        admin = bool(_ADMIN_AFTER.match(article, e) or _ADMIN_BEFORE.search(before))
+        if admin and re.search(r"\bformer\b|\bancien", before, re.IGNORECASE):
+            continue
+        precision = 2 if _NEAR_BEFORE.search(before) else 1
+        off = None
+        om = _OFFSET.search(before)
+        if om:
+            km = float(om.group("km").replace(",", "."))
+            d = om.group("dir").lower().replace("-", "")
+            dy = sum(_BEARING.get(ch, (0, 0))[0] for ch in _dirs(d))
+            dx = sum(_BEARING.get(ch, (0, 0))[1] for ch in _dirs(d))
+            norm = math.hypot(dx, dy) or 1.0
+            off = (km * dy / norm, km * dx / norm)
+            precision = 2
+        out.append(PlaceMention(name, s, e, 3 if admin and precision == 1 and _ADMIN_AFTER.match(article, e)
+                                and False else precision, admin, off))
+    if any(not p.admin for p in out):
+        out = [p for p in out if not p.admin]
+    return out
+
+
+def _dirs(d: str) -> list[str]:
+    for full in ("north", "south", "east", "west", "nord", "sud", "est", "ouest"):
+        d = d.replace(full, f"{full[0] if full in ('north', 'south', 'east', 'west') else _FR1[full]} ")
+    return [x for x in d.split() if x] or list(d)
+
+
+_FR1 = {"nord": "n", "sud": "s", "est": "e", "ouest": "w"}
+
+
+def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, context: str,
+                   min_score: float = 0.3) -> list[ResolvedPlace]:
+    """Resolve mentions of one report together; a candidate below ``min_score`` leaves it unresolved."""
+    if not mentions:
+        return []
+    names = [m.text for m in mentions]
+    results = gaz.resolve_all(names, country=country, context=context)
+    out = []
+    for m, cands in zip(mentions, results):
+        rp = ResolvedPlace(m, precision=m.precision)
+        if cands and cands[0].score >= min_score:
+            c = cands[0]
+            rp.candidate = c
+            lat, lon = c.lat, c.lon
+            if m.offset_km is not None:
+                dn, de = m.offset_km
+                lat = lat + dn / 111.32
+                lon = lon + de / (111.32 * max(0.1, math.cos(math.radians(lat))))
+            rp.lat, rp.lon = lat, lon
+            code = (c.feature_code or "").upper()
+            if code.startswith("ADM1") or code in ("PCLI", "RGN"):
+                rp.precision = 3
+            elif code.startswith(("ADM2", "ADM3")) and rp.precision == 1:
+                rp.precision = 2
+            rp.reasons = list(c.reasons or [])
+        out.append(rp)
+    return out
