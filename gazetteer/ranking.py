@@ -1,0 +1,147 @@
+"""Ranking: features of each candidate place and the score that combines them.
+
+Each candidate gets a utility, a weighted sum of features, each with a human-readable reason:
+
+- how the name matched (primary name, alternate name, spelling variant, fuzzy similarity);
+- what kind of place it is (towns and admin areas before streams, hills and airports, unless the
+  query says "airport");
+- population;
+- the report's country focus (a hint, never a filter);
+- admin context written next to the name ("Sandare (Nioro, Kayes)", "in the Kayes region");
+- distance to the other places of the same report.
+
+Scores are a softmax over the candidates plus a "none of these" option of fixed utility (as in
+Mordecai 3's ranker), so a lone weak match scores low and several equally good ones share the mass.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["Features", "feature_prior", "score", "haversine_km", "NULL_UTILITY", "WEIGHTS"]
+
+WEIGHTS = {
+    "match": 4.0,       # x match quality in 0..1
+    "feature": 2.0,     # x feature prior in 0..1
+    "population": 1.2,  # x log10(population) / 6, capped at 1
+    "country": 1.5,     # candidate in the focus countries
+    "off_country": -1.0,  # focus countries known and the candidate is elsewhere
+    "admin1": 1.5,      # the candidate's admin-1 name is written in the context
+    "admin2": 1.2,      # the candidate's admin-2 name is written in the context
+    "near": 2.5,        # x exp(-d / 40 km) to the nearest other place of the report
+}
+NULL_UTILITY = 4.5
+_NEAR_SCALE_KM = 40.0
+
+# GeoNames feature codes (and classes as a fallback) -> prior in 0..1
+_CODE_PRIOR = {
+    "PPLC": 1.0, "PPLA": 0.97, "PPLA2": 0.95, "PPLA3": 0.93, "PPLA4": 0.9, "PPL": 0.88, "PPLL": 0.8,
+    "PPLX": 0.75, "PPLS": 0.8, "PPLQ": 0.5, "PPLH": 0.5, "PPLW": 0.45, "PPLF": 0.6, "PPLR": 0.6,
+    "PCLI": 1.0, "PCLD": 0.9, "PCLS": 0.9, "PCLF": 0.9, "ADM1": 0.93, "ADM2": 0.88, "ADM3": 0.8,
+    "ADM4": 0.75, "ADMD": 0.7, "RGN": 0.6, "AIRP": 0.3, "AIRF": 0.3, "AIRB": 0.35, "MILB": 0.55,
+    "CMP": 0.5, "CMPRF": 0.6, "FT": 0.5, "RUIN": 0.3, "CAMP": 0.5,
+}
+_CLASS_PRIOR = {"P": 0.85, "A": 0.75, "L": 0.5, "S": 0.4, "T": 0.4, "H": 0.3, "R": 0.3, "V": 0.3, "U": 0.2}
+_AIRPORT = {"AIRP", "AIRF", "AIRB", "AIRH", "AIRQ"}
+
+
+def feature_prior(fclass: str, fcode: str, wants_airport: bool = False) -> float:
+    """Prior that a place of this kind is the one a report names.
+
+    Examples
+    --------
+    >>> feature_prior("P", "PPL") > feature_prior("H", "STM")
+    True
+    >>> feature_prior("S", "AIRP", wants_airport=True)
+    1.0
+    """
+    if fcode in _AIRPORT and wants_airport:
+        return 1.0
+    p = _CODE_PRIOR.get(fcode)
+    return p if p is not None else _CLASS_PRIOR.get(fclass, 0.3)
+
+
+def haversine_km(lat1: float | np.ndarray, lon1: float | np.ndarray,
+                 lat2: float | np.ndarray, lon2: float | np.ndarray) -> np.ndarray:
+    """Great-circle distance in km (vectorised).
+
+    Examples
+    --------
+    >>> round(float(haversine_km(0, 0, 0, 1)))
+    111
+    """
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dphi, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+@dataclass
+class Features:
+    """The features of one candidate and the reasons they give."""
+
+    match: float
+    match_reason: str
+    feature: float
+    feature_reason: str
+    population: int
+    in_focus: bool | None = None  # None when no focus is known
+    admin1_in_context: str | None = None
+    admin2_in_context: str | None = None
+    near_km: float | None = None
+    near_what: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+    def utility(self) -> float:
+        w = WEIGHTS
+        u = w["match"] * self.match + w["feature"] * self.feature
+        u += w["population"] * min(1.0, math.log10(1 + self.population) / 6)
+        if self.in_focus is True:
+            u += w["country"]
+        elif self.in_focus is False:
+            u += w["off_country"]
+        if self.admin1_in_context:
+            u += w["admin1"]
+        if self.admin2_in_context:
+            u += w["admin2"]
+        if self.near_km is not None:
+            u += w["near"] * math.exp(-self.near_km / _NEAR_SCALE_KM)
+        return u
+
+    def reasons(self, country: str) -> tuple[str, ...]:
+        r = [self.match_reason, self.feature_reason]
+        if self.population:
+            r.append(f"population {self.population:,}")
+        if self.in_focus is True:
+            r.append(f"in the report's country ({country})")
+        elif self.in_focus is False:
+            r.append(f"outside the report's countries ({country or 'unknown'})")
+        if self.admin1_in_context:
+            r.append(f"admin-1 {self.admin1_in_context!r} named in the context")
+        if self.admin2_in_context:
+            r.append(f"admin-2 {self.admin2_in_context!r} named in the context")
+        if self.near_km is not None and self.near_km < 200:
+            r.append(f"{self.near_km:.0f} km from {self.near_what}")
+        r.extend(self.extra)
+        return tuple(r)
+
+
+def score(utilities: list[float]) -> list[float]:
+    """Softmax over the candidates and a "none of these" option of utility :data:`NULL_UTILITY`.
+
+    Examples
+    --------
+    >>> [round(s, 2) for s in score([9.0, 9.0])]
+    [0.49, 0.49]
+    >>> round(score([4.5])[0], 2)
+    0.5
+    """
+    if not utilities:
+        return []
+    top = max(max(utilities), NULL_UTILITY)
+    ex = [math.exp(u - top) for u in utilities]
+    total = sum(ex) + math.exp(NULL_UTILITY - top)
+    return [e / total for e in ex]

@@ -1,0 +1,104 @@
+import pytest
+
+from gazetteer import Candidate, Gazetteer, GazetteerError
+
+
+def ids(cands: list[Candidate]) -> list[int | None]:
+    return [c.geonameid for c in cands]
+
+
+def test_exact_and_alternate_names(tiny: Gazetteer) -> None:
+    assert tiny.resolve("Sandaro")[0].geonameid == 102
+    best = tiny.resolve("Koro du Sahel")[0]
+    assert best.geonameid == 101 and "alternate" in best.reasons[0]
+    assert tiny.resolve("Koro\u2011du\u2011Sahel")[0].geonameid == 101
+
+
+def test_candidate_fields(tiny: Gazetteer) -> None:
+    c = tiny.resolve("Sandaro")[0]
+    assert (c.country, c.admin1, c.admin1_code, c.feature_class, c.feature_code) == ("ML", "Kaya", "03", "P", "PPL")
+    assert 0 < c.score <= 1 and c.reasons and c.source == "geonames:ML.txt"
+    d = c.to_dict()
+    assert d["reasons"] == list(c.reasons) and d["geonameid"] == 102
+
+
+def test_country_hint_and_context_choose_among_homonyms(tiny: Gazetteer) -> None:
+    assert tiny.resolve("Koro", country="ML")[0].geonameid == 101
+    assert tiny.resolve("Koro", country="SN")[0].geonameid == 201
+    assert tiny.resolve("Koro", context="an attack near Koro, Mali")[0].geonameid == 101
+    assert tiny.resolve("Kiderra", context="Kiderra, in Senegal")[0].geonameid == 202
+    assert tiny.resolve("Kiderra", context="in Kiderra (Tamba)")[0].geonameid == 202
+    # a hint, not a filter: the other country's place stays a candidate
+    assert 202 in ids(tiny.resolve("Kiderra", country="ML"))
+
+
+def test_admin_context_in_text(tiny: Gazetteer) -> None:
+    assert tiny.resolve("Kiderra", context="clashes in the Kaya region")[0].geonameid == 105
+
+
+def test_spelling_variant(tiny: Gazetteer) -> None:
+    best = tiny.resolve("Tigouibé")[0]
+    assert best.geonameid == 104 and "variant" in best.reasons[0]
+
+
+def test_fuzzy_needs_a_focus_and_stays_near(tiny: Gazetteer) -> None:
+    assert tiny.resolve("Sandero") == []
+    assert "country or context" in tiny.explain("Sandero")
+    assert tiny.resolve("Sandero", country="ML")[0].geonameid == 102
+    assert tiny.resolve("Sandero", context="in Sandero (Koro, Kaya)")[0].geonameid == 102
+
+
+def test_far_look_alike_is_refused(tiny: Gazetteer) -> None:
+    # Bourkassi exists only in BF: one letter away, but not in the report's country
+    assert tiny.resolve("Bourkessi", country="ML") == []
+    assert "BF" in tiny.explain("Bourkessi", country="ML")
+    assert tiny.resolve("Bourkessi", near=[(14.9, -9.4)]) == []
+    # near it, the same spelling is plausible
+    assert tiny.resolve("Bourkessi", near=[(14.5, -0.7)])[0].geonameid == 301
+
+
+def test_towns_before_streams_and_airports(tiny: Gazetteer) -> None:
+    assert tiny.resolve("Kalo")[0].geonameid == 107
+    assert tiny.resolve("Kalo airport")[0].geonameid == 106
+
+
+def test_near_points_pull(tiny: Gazetteer) -> None:
+    assert tiny.resolve("Kiderra", near=[(14.45, -12.25)])[0].geonameid == 202
+    assert tiny.resolve("Kiderra", near=[(14.6, -11.8)])[0].geonameid == 105
+
+
+def test_resolve_all_pulls_co_mentions_together(tiny: Gazetteer) -> None:
+    res = tiny.resolve_all(["Kiderra", "Koro du Rip"])
+    assert res[0][0].geonameid == 202 and res[1][0].geonameid == 201
+    res = tiny.resolve_all(["Kiderra", "Sandaro"])
+    assert res[0][0].geonameid == 105
+
+
+def test_nothing_fits(tiny: Gazetteer) -> None:
+    assert tiny.resolve("Qwxzv") == []
+    assert "no place named 'Qwxzv'" in tiny.explain("Qwxzv")
+    assert tiny.resolve("---") == []
+    assert tiny.explain("Sandaro").startswith("Sandaro (ML)")
+
+
+def test_limit(tiny: Gazetteer) -> None:
+    assert len(tiny.resolve("Kalo", limit=1)) == 1
+
+
+def test_countries(tiny: Gazetteer) -> None:
+    assert tiny.is_country("Mali") and tiny.is_country("République du Mali")
+    assert tiny.is_country("Mauritanie") and tiny.country_code("Sénégal") == "SN"
+    assert not tiny.is_country("Koro")
+    with pytest.raises(GazetteerError):
+        tiny.country_code("Koro")
+
+
+def test_sources_describe_licences(tiny: Gazetteer) -> None:
+    names = [s["name"] for s in tiny.sources]
+    assert "geonames:ML.txt" in names and "geonames:admin1CodesASCII.txt" in names
+    assert all("licence" in s for s in tiny.sources)
+
+
+def test_no_source_is_an_error() -> None:
+    with pytest.raises(GazetteerError):
+        Gazetteer.from_sources(embedded=False)

@@ -1,0 +1,18 @@
+from gazetteer import Gazetteer, Mention
+
+
+def test_spot_longest_first_word_boundaries(tiny: Gazetteer) -> None:
+    text = "Attaques à Koro‑du‑Sahel, Kalo et Sandaro; Kalorama n'est pas un lieu. Mali."
+    ms = tiny.spot(text)
+    assert [m.text for m in ms] == ["Koro‑du‑Sahel", "Kalo", "Sandaro", "Mali"]
+    assert all(isinstance(m, Mention) and text[m.start:m.end] == m.text for m in ms)
+    assert ms[0].normalized == "koro du sahel"
+
+
+def test_spot_apostrophe_names_and_elision(tiny: Gazetteer) -> None:
+    ms = tiny.spot("Les combats de N’Golo et d'Sandaro")
+    assert [m.normalized for m in ms] == ["ngolo", "sandaro"]
+
+
+def test_spot_empty(tiny: Gazetteer) -> None:
+    assert tiny.spot("") == []
