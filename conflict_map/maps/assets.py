@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import MapError
 
-__all__ = ["Asset", "leaflet_assets", "own_assets", "third_party_notice", "script_safe"]
+__all__ = ["Asset", "leaflet_assets", "own_assets", "third_party_notice", "short_notice", "script_safe"]
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,12 @@ def own_assets() -> tuple[Asset, Asset]:
     css = (folder / "conflict_map.css").read_text(encoding="utf-8")
     return (Asset("conflict-map", "js", script_safe(js), __version__, "MIT"),
             Asset("conflict-map", "css", script_safe(css), __version__, "MIT"))
+
+
+def short_notice() -> str:
+    """The credit shown on the map itself (the full one is in a comment of the page)."""
+    js, _ = leaflet_assets()
+    return f"Leaflet {js.version} (BSD-2-Clause) \u00b7 conflict-map (MIT)"
 
 
 def third_party_notice() -> str:

@@ -142,7 +142,7 @@ def make_map(events: Any, regions: Any = None, title: str | None = None,
     >>> "conflictMapInit" in html and "cdn.jsdelivr" not in html
     True
     """
-    from .assets import leaflet_assets, third_party_notice
+    from .assets import leaflet_assets, short_notice
     from .choropleth import prepare_regions
     from .data import coordinates, encode_events
     from .layers import EventLayer, InlineAssets, StandaloneMap, fix_ids
@@ -185,7 +185,7 @@ def make_map(events: Any, regions: Any = None, title: str | None = None,
         seen.append(html.escape(region_block["label"]))
     if seen:
         attributions.append("Boundaries: " + "; ".join(seen))
-    attributions.append(html.escape(third_party_notice()))
+    attributions.append(html.escape(short_notice()))
     config = {"title": title, "clusterMaxZoom": int(cluster_max_zoom), "tiles": tiles is not None,
               "minZoom": 2, "maxZoom": 18,
               "attribution": " | ".join(attributions)}

@@ -449,6 +449,11 @@
         lo = hi + 1;
       }
     }
+    var ui = {boxes: [], from: null, to: null, setLab: null};
+    function syncUI() {
+      for (var t = 0; t < nt; t++) { if (ui.boxes[t]) { ui.boxes[t].checked = state.on[t]; } }
+      if (ui.from) { ui.from.value = String(state.from); ui.to.value = String(state.to); ui.setLab(); }
+    }
     var Panel = L.Control.extend({
       options: {position: 'topright'},
       onAdd: function () {
@@ -459,6 +464,7 @@
           var lab = el('label', 'cm-type', null, box);
           var cb = el('input', null, null, lab); cb.type = 'checkbox'; cb.checked = true;
           cb.setAttribute('data-type-index', String(t));
+          ui.boxes[t] = cb;
           lab.appendChild(swatch(D.colors[t], D.shapes[t], 16));
           el('span', 'cm-type-name', name, lab);
           el('span', 'cm-type-count', typeCounts[t].toLocaleString('en-US'), lab);
@@ -481,7 +487,8 @@
           var s1 = el('input', 'cm-time-from', null, box), s2 = el('input', 'cm-time-to', null, box);
           [s1, s2].forEach(function (s) { s.type = 'range'; s.min = String(dmin); s.max = String(dmax); s.step = '1'; });
           s1.value = String(dmin); s2.value = String(dmax);
-          var setLab = function () { lab1.textContent = dayString(state.from) + ' \u2192 ' + dayString(state.to); };
+          ui.from = s1; ui.to = s2;
+          var setLab = ui.setLab = function () { lab1.textContent = dayString(state.from) + ' \u2192 ' + dayString(state.to); };
           setLab();
           var onTime = function () {
             var a = +s1.value, b = +s2.value;
@@ -550,13 +557,17 @@
         if (opts.types) { for (var t = 0; t < nt; t++) { state.on[t] = opts.types.indexOf(D.types[t]) >= 0; } }
         if (opts.from !== undefined) { state.from = Math.floor(Date.parse(opts.from) / 86400000); }
         if (opts.to !== undefined) { state.to = Math.floor(Date.parse(opts.to) / 86400000); }
-        applyFilter(); redraw(); updateTitle(); updateChoro();
+        if (hasDates) {
+          state.from = Math.max(dmin, Math.min(dmax, state.from));
+          state.to = Math.max(state.from, Math.min(dmax, state.to));
+        }
+        applyFilter(); syncUI(); redraw(); updateTitle(); updateChoro();
         return shown;
       },
       setHeat: function (on) { state.heat = !!on; redraw(); return state.heat; }
     };
     window.conflictMap = api;
-    var finish = function () { api.ready = true; };
+    var finish = function () { api.readyAt = window.performance ? performance.now() : null; api.ready = true; };
     if (cfg.textId) {
       if (cfg.textCompressed) {
         inflateJSON(cfg.textId).then(function (t) { gotText(t); finish(); }, function (err) {
