@@ -178,6 +178,11 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
         cues = [c for c in cues if c.event_type not in _PROTEST_TYPES]
     # explicit explosive tactics take the generic "attack" (the attack was the explosion)
     tiers = sorted({c.tier for c in cues})
+    if tiers[0] == 3 and 4 in tiers and 5 not in tiers and not any(
+            c.tier == 3 and lx.MILITARY_TARGET.match(c.text) for c in cues):
+        # "attacked a camp ..., killing six civilians": the victims say who was attacked
+        if any(c.tier == 4 and c.sub_event_type == "Attack" for c in cues):
+            return ("Violence against civilians", "Attack")
     top = [c for c in cues if c.tier == tiers[0]]
     if tiers[0] == 4:
         # inside civilian violence, an attack outranks an abduction

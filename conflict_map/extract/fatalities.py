@@ -12,7 +12,7 @@ from dataclasses import dataclass
 __all__ = ["Deaths", "parse_number", "count_deaths", "split_total"]
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "un": 1, "une": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -71,6 +71,9 @@ _ZERO = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|victims)|nobody
                    re.IGNORECASE)
 _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+$",
                         re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|ao[ûu]t|sept|d[ée]c)[a-zéû]*\.?\s+$",
+    re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’]+|[;:.()\[\]]")
 _STOP = {";", ":", ".", "(", ")", "[", "]"}
 _NEG_WORDS = re.compile(r"(?:^|\s)(?:not|no|never|pas|aucun)\s+\w*\s*$", re.IGNORECASE)
@@ -167,9 +170,11 @@ def count_deaths(sentence: str) -> Deaths:
     for m in _NUM_RE.finditer(sentence):
         a, b = m.group("a"), m.group("b")
         q = (m.group("q") or "").strip().lower()
+        if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
         if a.lower() in ("a", "an", "un", "une", "et", "no", "one") and not b:
-            # "one" alone is too often a pronoun ("one resident"); only counted before a death noun
-            if a.lower() != "one":
+            # "a"/"one" alone is too often an article or a pronoun: only right after a killing verb
+            if not _KILL_VERB.search(sentence[max(0, m.start() - 40):m.start()]):
                 continue
         if _NOT_COUNT_AFTER.match(sentence, m.end()):
             continue

@@ -82,7 +82,8 @@ CUES: dict[tuple[str, str], list[str]] = {
     ],
     ("Violence against civilians", "Attack"): [
         r"massacr\w*", r"execut(?:ed|ion|ions)", r"summar(?:y|ily) execut\w*", r"assassinat\w*",
-        r"beheaded", r"slaughter\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
+        r"beheaded", r"slaughter\w*", r"whipp\w*", r"flogg\w*", r"tortur\w*", r"beat(?:en)? (?:up|to death)",
+        r"mutilat\w*", r"lapid\w*", r"fouett\w*", r"tortur[ée]\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
     ],
     ("Violence against civilians", "Abduction/forced disappearance"): [
         r"kidnap\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostage-taking", r"went missing",
@@ -117,7 +118,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"loot\w*", r"pillag\w*", r"plunder\w*", r"ransack\w*", r"torch\w*", r"set (?:on )?fire",
         r"set ablaze", r"burn(?:ed|t|ing) (?:down )?(?:the |several |\d+ |a )?(?:houses?|huts?|homes?|village|shops?|granar\w*|vehicles?|trucks?|school|market|stores?)",
         r"(?:stole|stolen|seized|took|taking) (?:\w+ )?(?:livestock|cattle|cows|sheep|goats|animals|motorbikes?|motorcycles?|vehicles?|property|money|goods)",
-        r"rustl\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
+        r"rustl\w*", r"robb\w*", r"stripped (?:\w+ )*?of their belongings", r"extort\w*", r"racket\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
         r"d[ée]truit\w*", r"br[ûu]l[ée]\w*",
     ],
     ("Strategic developments", "Non-violent transfer of territory"): [
@@ -130,7 +131,7 @@ CUES: dict[tuple[str, str], list[str]] = {
 }
 
 #: "attack(ed)" and its French forms: the sub-type depends on the target (military -> Armed clash).
-GENERIC_ATTACK = r"attack\w*|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
+GENERIC_ATTACK = r"attack\w*|incursion|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
                  r"attaqu\w*|assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
 GENERIC_KILL = r"killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|tu[ée]s?|tuant|" \

@@ -1,0 +1,124 @@
+"""Extraction accuracy on ACLED's Mali 2017-2018 development file.
+
+Each ``notes`` text is one record with ``event_date`` as its publication date; the FIRST extracted
+event of each record is scored against the row: event_type, sub_event_type, location within 5 km of
+ACLED's coordinates, fatalities exact, date exact. Prints a confusion table of event types.
+
+Usage: ``python bench/extract_acled.py [--acled PATH] [--geonames DIR] [--limit N] [--errors K]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import platform
+import sys
+import time
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE))
+SHARED = Path(os.environ.get("CONFLICT_MAP_SHARED", HERE.parent / "shared"))
+
+TARGETS = {"event_type": 0.85, "sub_event_type": 0.70, "location_5km": 0.90, "fatalities": 0.85, "date": 0.95}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _machine() -> str:
+    try:
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        mem = float("nan")
+    return f"{os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.platform()}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--acled", default=str(SHARED / "data" / "acled" / "acled_mali_2017-2018_dev.csv"))
+    ap.add_argument("--geonames", default=str(SHARED / "data" / "geonames"))
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--errors", type=int, default=0, help="print this many errors per field")
+    args = ap.parse_args()
+    if not Path(args.acled).exists():
+        print(f"ACLED development file not found: {args.acled}", file=sys.stderr)
+        return 2
+    import pandas as pd
+
+    from conflict_map.extract import extract_events
+    from conflict_map.model import Article
+    from gazetteer import Gazetteer
+
+    print("machine:", _machine())
+    df = pd.read_csv(args.acled)
+    if args.limit:
+        df = df.head(args.limit)
+    gaz = Gazetteer.from_sources(geonames=[args.geonames])
+    gaz.resolve("Bamako", country="ML")  # open the index before timing
+    arts = []
+    for i, r in enumerate(df.itertuples(index=False)):
+        pub = datetime.strptime(str(r.event_date), "%d %B %Y").date()
+        arts.append(Article(id=str(r.event_id_cnty), text=str(r.notes), published=pub))
+    t0 = time.perf_counter()
+    firsts = []
+    for a in arts:
+        ex = extract_events([a], gaz, country="ML")
+        firsts.append(ex.events[0] if ex.events else None)
+    dt = time.perf_counter() - t0
+    hits: Counter[str] = Counter()
+    conf: Counter[tuple[str, str]] = Counter()
+    errors: dict[str, list[str]] = {k: [] for k in TARGETS}
+    n = len(df)
+    for r, e in zip(df.itertuples(index=False), firsts):
+        gold_date = datetime.strptime(str(r.event_date), "%d %B %Y").date().isoformat()
+        pred_t = e.event_type if e else "(none)"
+        conf[(r.event_type, pred_t)] += 1
+        ok = {
+            "event_type": e is not None and e.event_type == r.event_type,
+            "sub_event_type": e is not None and e.sub_event_type == r.sub_event_type,
+            "location_5km": e is not None and e.latitude is not None
+            and _km(e.latitude, e.longitude, float(r.latitude), float(r.longitude)) <= 5.0,
+            "fatalities": e is not None and int(e.fatalities or 0) == int(r.fatalities),
+            "date": e is not None and e.event_date == gold_date,
+        }
+        for k, v in ok.items():
+            hits[k] += v
+            if not v and len(errors[k]) < args.errors:
+                got = {"event_type": pred_t, "sub_event_type": e and e.sub_event_type,
+                       "location_5km": e and f"{e.location} {e.latitude},{e.longitude}",
+                       "fatalities": e and e.fatalities, "date": e and e.event_date}[k]
+                want = {"event_type": r.event_type, "sub_event_type": r.sub_event_type,
+                        "location_5km": f"{r.location} {r.latitude},{r.longitude}", "fatalities": r.fatalities,
+                        "date": gold_date}[k]
+                errors[k].append(f"  want {want!r} got {got!r}: {str(r.notes)[:220]}")
+    print(f"records: {n}; records with an event: {sum(1 for e in firsts if e)}; "
+          f"extraction+geocoding time {dt:.2f} s")
+    print("command: python bench/extract_acled.py")
+    for k, target in TARGETS.items():
+        share = hits[k] / n if n else 0.0
+        print(f"  {k:15s} {share:6.1%}  (target >= {target:.0%}) {'PASS' if share >= target else 'below target'}")
+    types = sorted({t for t, _ in conf} | {p for _, p in conf})
+    short = {t: t.split("/")[0][:10] for t in types}
+    print("\nconfusion (rows: ACLED event_type, columns: extracted):")
+    print(" " * 28 + " ".join(f"{short[t]:>10s}" for t in types))
+    for g in types:
+        if not any(conf[(g, p)] for p in types):
+            continue
+        print(f"{g[:27]:28s}" + " ".join(f"{conf[(g, p)]:10d}" for p in types))
+    for k, errs in errors.items():
+        if errs:
+            print(f"\nerrors: {k}")
+            print("\n".join(errs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
