@@ -29,6 +29,8 @@ _GENERIC = frozenset(
     "des la le les".split()
 )
 _AIRPORT_WORDS = re.compile(r"\b(airport|aeroport|airfield|aerodrome|airstrip|airbase|air base)\b")
+_AREA_WORDS = re.compile(r"\b(region|province|cercle|commune|district|department|departement|prefecture|"
+                         r"county|state|municipality|arrondissement|wilaya)\b")
 _MIN_FUZZY = 0.8          # combined similarity a fuzzy match needs
 _FUZZY_RADIUS_KM = 150.0  # a fuzzy match must lie this close to the report's other places (when known)
 _MAX_CONTEXT_ROWS = 12    # context names with more homonyms than this say little about location
@@ -284,8 +286,15 @@ class Gazetteer:
         ctx.text = f" {normalize_name(context)} "
         vk = variant_key(norm)
         fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
-        for m in self.spot(context):
+        found: list[tuple[np.ndarray, str]] = []
+        mentions = self.spot(context)
+        starts = {m.start for m in mentions}
+        ends = {m.end for m in mentions}
+        for m in mentions:
             if m.normalized == norm or variant_key(m.normalized) == vk or not m.text[:1].isupper():
+                continue
+            if (m.normalized in _FUNCTION_WORDS or _partial_compound(context, m, starts, ends)
+                    or _inside_proper_name(context, m, ends)):
                 continue
             cc = idx.country_names.get(m.normalized)
             if cc is not None:
@@ -301,11 +310,18 @@ class Gazetteer:
                     ctx.countries.add(idx.country(int(r)))
             if len(rows) > _MAX_CONTEXT_ROWS:
                 continue
-            keep = np.array([fclass_v[c] in ("P", "A") and not code.startswith("PCL")
-                             for c, code in zip(idx.fclass[rows], codes)], bool)
-            rows = rows[keep]
+            # only populated places locate a report: an area's point is a centroid
+            keep = np.array([fclass_v[c] == "P" for c in idx.fclass[rows]], bool)
+            if keep.any():
+                found.append((rows[keep], m.text))
+        # Context places count only inside the report's countries (when known): a capitalised
+        # word that is also the name of a village elsewhere says nothing about this report.
+        cc_codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in ctx.countries]
+        for rows, text in found:
+            if cc_codes:
+                rows = rows[np.isin(idx.cc[rows], cc_codes)]
             if len(rows):
-                ctx.points.append((idx.lat[rows], idx.lon[rows], m.text, 1.0 / len(rows)))
+                ctx.points.append((idx.lat[rows], idx.lon[rows], text, 1.0 / len(rows)))
         return ctx
 
     def _fuzzy(self, vk: str, norm: str, focus: set[str], near: list[tuple[float, float]]
@@ -419,14 +435,14 @@ class Gazetteer:
             return [], (f"no place named {name!r} (exact, alternate or spelling variant) in the gazetteer; "
                         f"no look-alike close enough{note}")
 
-        cands = self._rank(found, ctx, near_pts, wants_airport)
+        cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)))
         cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
         if not cands:
             return [], f"candidates for {name!r} all scored below {_MIN_SCORE}"
         return cands, ""
 
     def _rank(self, found: dict[int, tuple[float, str, str]], ctx: _Context,
-              near_pts: list[tuple[float, float]], wants_airport: bool) -> list[Candidate]:
+              near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool) -> list[Candidate]:
         idx = self.index
         v = idx.vocab
         rows = np.fromiter(found, np.int64, len(found))
@@ -436,17 +452,19 @@ class Gazetteer:
         for r in rows.tolist():
             quality, why, _ = found[r]
             fclass, fcode = v["fclass"][idx.fclass[r]], v["fcode"][idx.fcode[r]]
-            prior = feature_prior(fclass, fcode, wants_airport)
-            f = Features(quality, why, prior, f"feature {fclass}.{fcode}" if fcode else f"class {fclass}",
-                         int(idx.pop[r]))
+            prior = feature_prior(fclass, fcode, wants_airport, wants_area)
+            # an area's population is not a town's: it says nothing about how often it is named
+            pop = 0 if fclass == "A" and not fcode.startswith("PCL") else int(idx.pop[r])
+            f = Features(quality, why, prior, f"feature {fclass}.{fcode}" if fcode else f"class {fclass}", pop)
             cc = idx.country(r)
             if focus:
                 f.in_focus = cc in focus
             a1, a2 = v["admin"][idx.a1name[r]], v["admin"][idx.a2name[r]]
             if ctx.text:
-                if a1 and ctx.names(normalize_name(a1)):
+                # an admin area gets no credit for its own name written in the context
+                if a1 and fcode != "ADM1" and ctx.names(normalize_name(a1)):
                     f.admin1_in_context = a1
-                if a2 and ctx.names(normalize_name(a2)):
+                if a2 and fcode != "ADM2" and ctx.names(normalize_name(a2)):
                     f.admin2_in_context = a2
             best_d, best_what = None, None
             for lats, lons, what, w in ctx.points:
@@ -486,6 +504,37 @@ def _as_countries(country: str | Sequence[str] | None) -> tuple[str, ...]:
     if isinstance(country, str):
         country = country.split(",")
     return tuple(c.strip().upper() for c in country if c and c.strip())
+
+
+# Capitalised at the start of a sentence, and the name of some village somewhere.
+_FUNCTION_WORDS = frozenset(
+    "a an the on in at of to by for from with as and or but no not some other this that these those it its "
+    "he she they we his her their one two three four five six seven eight nine ten after before during "
+    "while when where since until about near between un une le la les des du de en au aux sur dans par "
+    "pour avec et ou mais selon apres avant depuis lors vers chez ce cette ces il elle ils elles on".split()
+)
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
+
+
+def _partial_compound(text: str, m: Mention, starts: set[int], ends: set[int]) -> bool:
+    """True for "Tin" in "Tin-Toukar": a name hyphen-joined to a word that is not a name itself
+    (so "Gao-Kidal" keeps both)."""
+    e, b = m.end, m.start
+    if e + 1 < len(text) and text[e] in _HYPHENS and text[e + 1].isalpha() and (e + 1) not in starts:
+        return True
+    return b >= 2 and text[b - 1] in _HYPHENS and text[b - 2].isalpha() and (b - 1) not in ends
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)\s+$")
+
+
+def _inside_proper_name(text: str, m: Mention, ends: set[int]) -> bool:
+    """True for "Macina" in "Katiba Macina" or "Ag Najim": the name follows a capitalised word that
+    is not a place (nor a function word starting a sentence), so it belongs to a longer proper name."""
+    prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+    if prev is None or not prev.group(1)[:1].isupper() or prev.end(1) in ends:
+        return False
+    return normalize_name(prev.group(1)) not in _FUNCTION_WORDS
 
 
 def _strip_generic(norm: str) -> str:

@@ -35,20 +35,21 @@ WEIGHTS = {
 }
 NULL_UTILITY = 4.5
 _NEAR_SCALE_KM = 40.0
+_NEAR_FLAT_KM = 30.0
 
 # GeoNames feature codes (and classes as a fallback) -> prior in 0..1
 _CODE_PRIOR = {
     "PPLC": 1.0, "PPLA": 0.97, "PPLA2": 0.95, "PPLA3": 0.93, "PPLA4": 0.9, "PPL": 0.88, "PPLL": 0.8,
     "PPLX": 0.75, "PPLS": 0.8, "PPLQ": 0.5, "PPLH": 0.5, "PPLW": 0.45, "PPLF": 0.6, "PPLR": 0.6,
-    "PCLI": 1.0, "PCLD": 0.9, "PCLS": 0.9, "PCLF": 0.9, "ADM1": 0.93, "ADM2": 0.88, "ADM3": 0.8,
-    "ADM4": 0.75, "ADMD": 0.7, "RGN": 0.6, "AIRP": 0.3, "AIRF": 0.3, "AIRB": 0.35, "MILB": 0.55,
+    "PCLI": 1.0, "PCLD": 0.9, "PCLS": 0.9, "PCLF": 0.9, "ADM1": 0.85, "ADM2": 0.7, "ADM3": 0.65,
+    "ADM4": 0.6, "ADMD": 0.6, "RGN": 0.6, "AIRP": 0.3, "AIRF": 0.3, "AIRB": 0.35, "MILB": 0.55,
     "CMP": 0.5, "CMPRF": 0.6, "FT": 0.5, "RUIN": 0.3, "CAMP": 0.5,
 }
 _CLASS_PRIOR = {"P": 0.85, "A": 0.75, "L": 0.5, "S": 0.4, "T": 0.4, "H": 0.3, "R": 0.3, "V": 0.3, "U": 0.2}
 _AIRPORT = {"AIRP", "AIRF", "AIRB", "AIRH", "AIRQ"}
 
 
-def feature_prior(fclass: str, fcode: str, wants_airport: bool = False) -> float:
+def feature_prior(fclass: str, fcode: str, wants_airport: bool = False, wants_area: bool = False) -> float:
     """Prior that a place of this kind is the one a report names.
 
     Examples
@@ -58,7 +59,7 @@ def feature_prior(fclass: str, fcode: str, wants_airport: bool = False) -> float
     >>> feature_prior("S", "AIRP", wants_airport=True)
     1.0
     """
-    if fcode in _AIRPORT and wants_airport:
+    if (fcode in _AIRPORT and wants_airport) or (wants_area and fclass == "A"):
         return 1.0
     p = _CODE_PRIOR.get(fcode)
     return p if p is not None else _CLASS_PRIOR.get(fclass, 0.3)
@@ -77,6 +78,17 @@ def haversine_km(lat1: float | np.ndarray, lon1: float | np.ndarray,
     dphi, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
     a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def near_weight(km: float) -> float:
+    """1 within :data:`_NEAR_FLAT_KM` (places of one district are equally "near"), then decaying.
+
+    Examples
+    --------
+    >>> near_weight(10.0), round(near_weight(70.0), 2)
+    (1.0, 0.37)
+    """
+    return 1.0 if km <= _NEAR_FLAT_KM else math.exp(-(km - _NEAR_FLAT_KM) / _NEAR_SCALE_KM)
 
 
 @dataclass
@@ -108,7 +120,7 @@ class Features:
         if self.admin2_in_context:
             u += w["admin2"]
         if self.near_km is not None:
-            u += w["near"] * math.exp(-self.near_km / _NEAR_SCALE_KM)
+            u += w["near"] * near_weight(self.near_km)
         return u
 
     def reasons(self, country: str) -> tuple[str, ...]:
@@ -134,8 +146,8 @@ def score(utilities: list[float]) -> list[float]:
 
     Examples
     --------
-    >>> [round(s, 2) for s in score([9.0, 9.0])]
-    [0.49, 0.49]
+    >>> [round(s, 2) for s in score([6.0, 6.0])]
+    [0.45, 0.45]
     >>> round(score([4.5])[0], 2)
     0.5
     """
