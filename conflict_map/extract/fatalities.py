@@ -54,7 +54,7 @@ _INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|bless[ée]s?|missing|
                      r"abducted|kidnapped|captured|enlev[ée]s?|arr[êe]t[ée]s?)$", re.IGNORECASE)
 _KILL_VERB = re.compile(
     r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
-    r"left|leaving|tuant|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
+    r"left|leaving|tuant|tu[ée]|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
     r"(?:shot|gunned) dead|executed|massacred|ex[ée]cut[ée]|abattu)\s+$",
     re.IGNORECASE,
 )

