@@ -72,9 +72,12 @@ def locate_points(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray") -> "
     return result
 
 
-def _nearest(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray",
-             max_km: float) -> tuple["np.ndarray", "np.ndarray"]:
-    """Nearest polygon within ``max_km`` of each point (great-circle distance), ``-1`` if none."""
+def _nearest(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray", max_km: float,
+             zone: Any = None) -> tuple["np.ndarray", "np.ndarray"]:
+    """Nearest polygon within ``max_km`` of each point (great-circle distance), ``-1`` if none.
+
+    ``zone`` (the polygons' union grown by the tolerance) discards far points cheaply first.
+    """
     import numpy as np
     import shapely
 
@@ -83,11 +86,14 @@ def _nearest(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray",
     dist = np.full(n, np.nan)
     if not n or max_km <= 0:
         return out, dist
-    pts = shapely.points(x, y)
+    deg = _degrees(max_km, y)
+    cand = np.arange(n)
+    if zone is not None:
+        cand = cand[locate_points(x, y, np.array([zone], dtype=object)) == 0]
+        if not len(cand):
+            return out, dist
+    pts = shapely.points(x[cand], y[cand])
     tree = shapely.STRtree(polygons)
-    # a degree of longitude shrinks with latitude: search wide enough, then measure exactly
-    coslat = max(math.cos(math.radians(min(float(np.nanmax(np.abs(y))), 89.0))), 0.01)
-    deg = max_km / 111.0 / coslat
     pi, ti = tree.query_nearest(pts, max_distance=deg, all_matches=False)
     if not len(pi):
         return out, dist
@@ -95,9 +101,33 @@ def _nearest(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray",
     c = shapely.get_coordinates(lines).reshape(-1, 2, 2)
     km = _haversine(c[:, 0, 0], c[:, 0, 1], c[:, 1, 0], c[:, 1, 1])
     good = km <= max_km
-    out[pi[good]] = ti[good]
-    dist[pi[good]] = km[good]
+    out[cand[pi[good]]] = ti[good]
+    dist[cand[pi[good]]] = km[good]
     return out, dist
+
+
+def _degrees(max_km: float, lat: Any) -> float:
+    """A search radius in degrees that covers ``max_km`` at every latitude in ``lat``."""
+    import numpy as np
+
+    top = float(np.nanmax(np.abs(lat))) if len(lat) else 0.0
+    coslat = max(math.cos(math.radians(min(top, 89.0))), 0.01)
+    return max_km / 111.0 / coslat
+
+
+def _zone(layer: RegionLayer, polygons: "np.ndarray", max_km: float) -> Any:
+    """The layer's polygons grown by ``max_km`` (cached): points outside it have no polygon near."""
+    import numpy as np
+    import shapely
+
+    lat_extent = shapely.bounds(polygons)[:, [1, 3]].ravel()
+    deg = _degrees(max_km, lat_extent[~np.isnan(lat_extent)]) * 1.05 + 1e-9
+    key = ("zone", round(deg, 9))
+    if key not in layer.cache:
+        zone = shapely.buffer(shapely.union_all(polygons), deg, quad_segs=4)
+        shapely.prepare(zone)
+        layer.cache[key] = zone
+    return layer.cache[key]
 
 
 def _haversine(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> Any:
@@ -167,7 +197,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
     """
     import numpy as np
 
-    from ..model import conform_frame
+    from ..model import EVENT_COLUMNS, conform_frame
 
     if regions is None:
         from .default import default_regions
@@ -176,7 +206,10 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
     else:
         regs = _as_regions(regions, name_fields)
     attrs = dict(getattr(events, "attrs", {}) or {})
-    gdf = conform_frame(events)
+    if _conformed(events, EVENT_COLUMNS):
+        gdf = events.copy()  # already an events frame: skip the row-by-row conform (1M rows)
+    else:
+        gdf = conform_frame(events)
     gdf.attrs.update(attrs)
     n = len(gdf)
     lat = gdf["latitude"].to_numpy(dtype="float64")
@@ -190,7 +223,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         for c in cols:
             empty &= gdf[c].fillna("").astype(str).to_numpy() == ""
         fill_mask &= empty
-    flags: list[list[str]] = [[] for _ in range(n)]
+    flags: dict[int, list[str]] = {}
     hits: dict[int, tuple["np.ndarray", "np.ndarray"]] = {}  # id(layer) -> (polygon index, hit)
     any_hit = np.zeros(n, dtype=bool)
     rows = np.flatnonzero(fill_mask)
@@ -201,12 +234,13 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
             found[rows] = locate_points(lon[rows], lat[rows], polys)
         miss = rows[found[rows] < 0]
         if len(miss):
-            near, km = _nearest(lon[miss], lat[miss], polys, max_distance_km)
+            zone = _zone(layer, polys, max_distance_km) if len(miss) > 1000 else None
+            near, km = _nearest(lon[miss], lat[miss], polys, max_distance_km, zone)
             got = near >= 0
             found[miss[got]] = near[got]
-            for r, d in zip(miss[got], km[got]):
+            for r, d in zip(miss[got].tolist(), km[got].tolist()):
                 tag = f"nearest_region:{d:.1f}km"
-                if tag not in flags[r]:
+                if tag not in flags.setdefault(r, []):
                     flags[r].append(tag)
         hits[id(layer)] = (found, found >= 0)
         any_hit |= found >= 0
@@ -238,10 +272,19 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
     for col, values in out_cols.items():
         gdf[col] = values
     outside = fill_mask & ~any_hit
-    for r in np.flatnonzero(outside):
-        flags[r].append("outside_regions")
-    old = gdf["location_flags"].fillna("").astype(str).tolist()
-    gdf["location_flags"] = [_merge_flags(o, f) for o, f in zip(old, flags)]
+    old = gdf["location_flags"].fillna("").astype(str).to_numpy(dtype=object)
+    new_flags = old.copy()
+    has_old = old != ""
+    # the common cases vectorised: no earlier flags, and only "outside_regions" to add
+    plain_out = outside & ~has_old
+    new_flags[plain_out] = "outside_regions"
+    redo = set(flags) | set(np.flatnonzero((outside | fill_mask) & has_old).tolist())
+    for i in sorted(redo):
+        add = list(flags.get(i, []))
+        if outside[i]:
+            add.append("outside_regions")
+        new_flags[i] = _merge_flags(old[i], add)
+    gdf["location_flags"] = new_flags
     sources = list(gdf.attrs.get("sources", []))
     for s in regs.sources:
         entry = dict(s, kind="boundaries")
@@ -251,7 +294,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
     gdf.attrs["regions"] = {
         "levels": list(levels),
         "joined": int((fill_mask & any_hit).sum()),
-        "nearest": int(sum(1 for f in flags if any(t.startswith("nearest_region") for t in f))),
+        "nearest": int(sum(1 for f in flags.values() if any(t.startswith("nearest_region") for t in f))),
         "outside": int(outside.sum()),
         "unlocated": int((~located).sum()),
         "max_distance_km": max_distance_km,
@@ -260,6 +303,13 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         log.info("%d located events fall outside every admin polygon (beyond %.1f km)",
                  int(outside.sum()), max_distance_km)
     return gdf
+
+
+def _conformed(events: Any, columns: tuple[str, ...]) -> bool:
+    """Whether ``events`` is already a WGS84 events GeoDataFrame with every schema column."""
+    crs = getattr(events, "crs", None)
+    return (hasattr(events, "geometry") and crs is not None and crs.to_epsg() == 4326
+            and all(c in events.columns for c in columns))
 
 
 def _merge_flags(old: str, new: list[str]) -> str:

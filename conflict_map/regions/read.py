@@ -38,6 +38,8 @@ class RegionLayer:
     frame: "gpd.GeoDataFrame"
     levels: tuple[int, ...]
     source: dict[str, Any]
+    #: derived data the join reuses (prepared outlines), keyed by what they were built with
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property
     def deepest(self) -> int:
