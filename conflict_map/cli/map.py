@@ -20,8 +20,11 @@ from .options import regions_option
 @click.option("--tiles-attribution", "tiles_attribution", default=None, metavar="TEXT",
               help="Attribution of a tile URL template (required with a URL).")
 @click.option("--title", "title", default=None, help="Map title (default: 'Conflict events').")
+@click.option("--default-regions/--no-default-regions", "use_default", default=True, show_default=True,
+              help="Without --regions, draw the embedded Natural Earth admin-1 boundaries (when "
+                   "available) as the base and the choropleth.")
 def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
-            tiles_attribution: str | None, title: str | None) -> None:
+            tiles_attribution: str | None, title: str | None, use_default: bool) -> None:
     """Draw EVENTS (.geojson, .csv, ... any events table conflict-map reads) on an interactive map."""
     import time
 
@@ -35,6 +38,16 @@ def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
         from ..regions import read_regions
 
         boundaries = read_regions(list(regions))
+    elif use_default:
+        import logging
+
+        from ..errors import RegionsError
+        from ..regions import default_regions
+
+        try:
+            boundaries = default_regions()
+        except RegionsError as exc:
+            logging.getLogger(__name__).warning("no default boundaries: %s", exc)
     t1 = time.perf_counter()
     tiles_arg = None if tiles.strip().lower() in ("none", "no", "off", "") else tiles
     if tiles_arg and "{" in tiles_arg and not tiles_attribution:

@@ -77,7 +77,7 @@ def assign_regions(geoms: "np.ndarray", lat: "np.ndarray", lon: "np.ndarray") ->
 
 def prepare_regions(regions: "gpd.GeoDataFrame", lat: "np.ndarray", lon: "np.ndarray",
                     name_column: str | None = None, label: str | None = None,
-                    tolerance: float | None = None) -> tuple[dict[str, Any], "np.ndarray"]:
+                    tolerance: float | None = None, crop: bool = True) -> tuple[dict[str, Any], "np.ndarray"]:
     """The regions block of the page and each event's region index.
 
     Parameters
@@ -93,6 +93,9 @@ def prepare_regions(regions: "gpd.GeoDataFrame", lat: "np.ndarray", lon: "np.nda
         or the name column).
     tolerance
         Simplification tolerance in degrees (default: 1/2000 of the extent).
+    crop
+        Keep only regions near the located events (their extent padded by a tenth, at least one
+        degree), so a world or continental boundary file does not weigh on a national map.
 
     Returns
     -------
@@ -119,6 +122,15 @@ def prepare_regions(regions: "gpd.GeoDataFrame", lat: "np.ndarray", lon: "np.nda
     keep &= np.isin(shapely.get_type_id(geoms), (3, 6, 7))  # Polygon, MultiPolygon, GeometryCollection
     if not keep.any():
         raise RegionsError("the regions hold no polygons")
+    located = np.isfinite(lat) & np.isfinite(lon)
+    if crop and located.any():
+        x0, x1 = float(lon[located].min()), float(lon[located].max())
+        y0, y1 = float(lat[located].min()), float(lat[located].max())
+        pad = max(1.0, 0.1 * max(x1 - x0, y1 - y0))
+        near = keep.copy()
+        near[keep] = shapely.intersects(geoms[keep], shapely.box(x0 - pad, y0 - pad, x1 + pad, y1 + pad))
+        if near.any():
+            keep = near
     regions = regions[keep]
     geoms = geoms[keep]
     col = name_column or region_name_column(regions)

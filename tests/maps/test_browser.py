@@ -70,6 +70,7 @@ def _save(tmp_path: Path, events: Any, name: str = "map.html", **kw: Any) -> Pat
 
 def _shot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
+    page.page.wait_for_timeout(400)  # let popups finish fading in
     page.page.screenshot(path=str(ARTIFACTS / name))
 
 
