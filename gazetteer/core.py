@@ -132,6 +132,15 @@ class Gazetteer:
                 self._specs, cache_dir(self._cache_dir), self._default_country)
         return self._index
 
+    def _online_geocoder(self) -> Any:
+        if self._online is None:
+            from .online import OnlineGeocoder
+
+            opts = dict(self._online_options)
+            cache_file = opts.pop("cache_file", None) or cache_dir(self._cache_dir) / "online-nominatim.json"
+            self._online = OnlineGeocoder(cache_file, **opts)
+        return self._online
+
     def build(self, rebuild: bool = False) -> Path:
         """Build (or with ``rebuild=True`` rebuild) the cached index now; returns its path."""
         self._index, self.cache_path, self.built_now = load_or_build(
@@ -187,9 +196,12 @@ class Gazetteer:
         """Normalised country name -> ISO2 code."""
         return self.index.country_names
 
-    def spot(self, text: str) -> list[Mention]:
+    def spot(self, text: str, variants: bool = False) -> list[Mention]:
         """Every span of ``text`` whose normalised form is an indexed name (longest first,
         non-overlapping, on word boundaries), in text order.
+
+        With ``variants=True``, capitalised words whose spelling variant key is known are spotted
+        too ("Gogoui" for "Gogui"); resolve them with :meth:`resolve` as usual.
 
         Examples
         --------
@@ -202,8 +214,8 @@ class Gazetteer:
             idx = self.index
             names = set(idx.keys)
             names.update(idx.country_names)
-            self._spotter = Spotter(names, idx.spot_alias)
-        result: list[Mention] = self._spotter.spot(text)
+            self._spotter = Spotter(names, idx.spot_alias, vkeys=_LazySet(lambda: idx.vkey_ids))
+        result: list[Mention] = self._spotter.spot(text, variants=variants)
         return result
 
     # ------------------------------------------------------------------ resolution
@@ -429,9 +441,16 @@ class Gazetteer:
             # what a search everywhere would have found, to say why it was refused
             for r, sim, cname in self._fuzzy(vk, norm, set(), [])[:5]:
                 plausible(r, f"{cname} (similarity {sim:.2f})")
+        if not found and self._online_enabled:
+            online = self._online_geocoder()
+            cands = online.geocode(name, ctx.countries)[:limit]
+            if cands:
+                return cands, ""
+            fuzzy_note += (f"; online geocoder failed: {online.last_error}" if online.last_error
+                           else "; the online geocoder found nothing either")
         if not found:
             note = ("; look-alikes rejected as too far: " + ", ".join(dict.fromkeys(rejected))
-                    if rejected else fuzzy_note)
+                    if rejected else "") + fuzzy_note
             return [], (f"no place named {name!r} (exact, alternate or spelling variant) in the gazetteer; "
                         f"no look-alike close enough{note}")
 
@@ -496,6 +515,29 @@ class Gazetteer:
                 reasons=f.reasons(",".join(sorted(focus)) if f.in_focus is False else cc),
                 source=idx.sources[int(idx.src[r])], matched=found[r][2]))
         return out
+
+
+class _LazySet:
+    """Membership in a collection built on first use (the variant keys, only if variants are spotted)."""
+
+    def __init__(self, make: Any) -> None:
+        self._make = make
+        self._set: Any = None
+
+    def __contains__(self, item: object) -> bool:
+        if self._set is None:
+            self._set = self._make()
+        return item in self._set
+
+    def __len__(self) -> int:
+        if self._set is None:
+            self._set = self._make()
+        return len(self._set)
+
+    def __iter__(self) -> Any:
+        if self._set is None:
+            self._set = self._make()
+        return iter(self._set)
 
 
 def _as_countries(country: str | Sequence[str] | None) -> tuple[str, ...]:

@@ -40,8 +40,10 @@ class Spotter:
     [('Nioro-du-Sahel', 'nioro du sahel'), ('Kayes', 'kayes')]
     """
 
-    def __init__(self, names: Collection[str], aliases: dict[str, str], min_chars: int = 2) -> None:
+    def __init__(self, names: Collection[str], aliases: dict[str, str], min_chars: int = 2,
+                 vkeys: Collection[str] | None = None) -> None:
         self._aliases = aliases
+        self._vkeys = vkeys
         self._names = names
         longest: dict[str, int] = {}
         for collection in (names, aliases):
@@ -65,8 +67,13 @@ class Spotter:
                 self._fold_cache[token] = f
         return f
 
-    def spot(self, text: str) -> list[Mention]:
-        """Longest known names first, non-overlapping, on word boundaries, in text order."""
+    def spot(self, text: str, variants: bool = False) -> list[Mention]:
+        """Longest known names first, non-overlapping, on word boundaries, in text order.
+
+        With ``variants=True`` a capitalised word (or two) that is not a known name but whose
+        variant key is one (e.g. "Gogoui" for "Gogui") is spotted too; its ``normalized`` is its
+        own normalised form.
+        """
         spans = [(m.start(), m.end(), self._fold(m.group())) for m in _WORD.finditer(text)]
         out: list[Mention] = []
         longest = self._longest
@@ -74,12 +81,12 @@ class Spotter:
         i, n = 0, len(spans)
         while i < n:
             k = longest.get(spans[i][2])
-            if k is None:
+            if k is None and not variants:
                 i += 1
                 continue
             hit = 0
             norm = ""
-            for j in range(min(k, n - i), 0, -1):
+            for j in range(min(k or 0, n - i), 0, -1):
                 cand = " ".join(s[2] for s in spans[i:i + j]) if j > 1 else spans[i][2]
                 if cand in names:
                     norm, hit = cand, j
@@ -92,6 +99,22 @@ class Spotter:
                 start, end = spans[i][0], spans[i + hit - 1][1]
                 out.append(Mention(start, end, text[start:end], norm))
                 i += hit
+            elif variants and self._vkeys is not None and text[spans[i][0]].isupper():
+                i += self._variant(text, spans, i, out)
             else:
                 i += 1
         return out
+
+    def _variant(self, text: str, spans: list[tuple[int, int, str]], i: int, out: list[Mention]) -> int:
+        from .normalize import variant_key
+
+        assert self._vkeys is not None
+        for j in (2, 1):
+            if i + j > len(spans) or not all(text[s[0]].isupper() for s in spans[i:i + j]):
+                continue
+            norm = " ".join(s[2] for s in spans[i:i + j])
+            if len(norm) >= max(4, self._min_chars) and variant_key(norm) in self._vkeys:
+                start, end = spans[i][0], spans[i + j - 1][1]
+                out.append(Mention(start, end, text[start:end], norm))
+                return j
+        return 1
