@@ -105,10 +105,11 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
     hints = _countries(country)
     out = Extraction()
     n_art = n_sent = n_words = 0
+    memo: dict[Any, Any] = {}
     for art in articles:
         n_art += 1
         n_words += len(_WORDS.findall(art.text))
-        evs, sents = _extract_one(art, gazetteer, hints, published, out)
+        evs, sents = _extract_one(art, gazetteer, hints, published, out, memo)
         n_sent += sents
         out.events.extend(evs)
     located = sum(1 for e in out.events if e.located)
@@ -118,7 +119,7 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
 
 
 def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date | None,
-                 out: Extraction) -> tuple[list[Event], int]:
+                 out: Extraction, memo: dict[Any, Any] | None = None) -> tuple[list[Event], int]:
     text = art.text
     ref = art.published or published
     dl_date, dl_end = find_dateline(text, ref)
@@ -170,7 +171,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
-        for rp in resolve_places(gaz, all_mentions, hints or (cc,), context):
+        for rp in resolve_places(gaz, all_mentions, hints or (cc,), context, memo=memo):
             resolved[(rp.mention.start, rp.mention.end)] = rp
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,

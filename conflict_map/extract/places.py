@@ -232,12 +232,30 @@ _FR1 = {"nord": "n", "sud": "s", "est": "e", "ouest": "w"}
 
 
 def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, context: str,
-                   min_score: float = 0.3) -> list[ResolvedPlace]:
-    """Resolve mentions of one report together; a candidate below ``min_score`` leaves it unresolved."""
+                   min_score: float = 0.3, memo: dict[Any, Any] | None = None) -> list[ResolvedPlace]:
+    """Resolve mentions of one report together; a candidate below ``min_score`` leaves it unresolved.
+
+    ``memo`` (shared across the reports of one run) remembers names that resolved without doubt
+    (score >= 0.6) or not at all, so a name repeated across reports is looked up once.
+    """
     if not mentions:
         return []
     names = [m.text for m in mentions]
-    results = gaz.resolve_all(names, country=country, context=context)
+    key_c = tuple(country) if isinstance(country, (list, tuple)) else country
+    results: list[Any] = [None] * len(names)
+    todo = []
+    for i, n in enumerate(names):
+        hit = memo.get((n, key_c)) if memo is not None else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append(i)
+    if todo:
+        got = gaz.resolve_all([names[i] for i in todo], country=country, context=context)
+        for i, cands in zip(todo, got):
+            results[i] = cands
+            if memo is not None and (not cands or cands[0].score >= 0.6):
+                memo[(names[i], key_c)] = cands[:1]
     out = []
     for m, cands in zip(mentions, results):
         rp = ResolvedPlace(m, precision=m.precision)

@@ -1,0 +1,78 @@
+"""Extraction + geocoding throughput (words per second, one core) with the ML, BF and NE dumps loaded.
+
+The corpus is the ACLED development file's ``notes`` (one record each) plus the seed reports; the
+index is opened before timing (its one-off build is reported separately). Median of several runs.
+Peer: Mordecai 2's published figure is about 3,700 words/s (it needs Elasticsearch and spaCy,
+neither installed here, so it is quoted, not re-measured).
+
+Usage: ``python bench/extract_speed.py [--runs 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE))
+SHARED = Path(os.environ.get("CONFLICT_MAP_SHARED", HERE.parent / "shared"))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    csv = SHARED / "data" / "acled" / "acled_mali_2017-2018_dev.csv"
+    gn = SHARED / "data" / "geonames"
+    if not csv.exists():
+        print(f"data not found: {csv}", file=sys.stderr)
+        return 2
+    import pandas as pd
+
+    from conflict_map.extract import extract_events
+    from conflict_map.io.articles import read_articles
+    from conflict_map.model import Article
+    from gazetteer import Gazetteer
+
+    try:
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        mem = float("nan")
+    print(f"machine: {os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.platform()}, "
+          f"Python {platform.python_version()}")
+    t0 = time.perf_counter()
+    gaz = Gazetteer.from_sources(geonames=[gn / "ML.txt", gn / "BF.txt", gn / "NE.txt"], embedded=False)
+    gaz.resolve("Bamako")
+    gaz.spot("Bamako")
+    print(f"gazetteer opened (ML+BF+NE dumps) in {time.perf_counter() - t0:.1f} s")
+    df = pd.read_csv(csv)
+    arts = [Article(id=str(r.event_id_cnty), text=str(r.notes),
+                    published=datetime.strptime(str(r.event_date), "%d %B %Y").date())
+            for r in df.itertuples(index=False)]
+    seeds = SHARED / "seeds" / "articles.jsonl"
+    if seeds.exists():
+        arts += read_articles([seeds])[0]
+    words = sum(len(a.text.split()) for a in arts)
+    rates = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        ex = extract_events(arts, gaz, country="ML")
+        dt = time.perf_counter() - t
+        rates.append(words / dt)
+    print(f"corpus: {len(arts)} records, {words:,} words; {len(ex.events)} events, "
+          f"{ex.stats['located']} located")
+    print(f"extraction + geocoding: median {statistics.median(rates):,.0f} words/s over {args.runs} runs "
+          f"(min {min(rates):,.0f}, max {max(rates):,.0f}); target >= 100,000 words/s")
+    print("peer: Mordecai 2 ~3,700 words/s (published figure, not re-measured here)")
+    print("command: python bench/extract_speed.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
