@@ -73,10 +73,14 @@ def locate_points(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray") -> "
 
 
 def _nearest(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray", max_km: float,
-             zone: Any = None) -> tuple["np.ndarray", "np.ndarray"]:
+             zone: Any = None, edges: tuple[Any, "np.ndarray"] | None = None
+             ) -> tuple["np.ndarray", "np.ndarray"]:
     """Nearest polygon within ``max_km`` of each point (great-circle distance), ``-1`` if none.
 
-    ``zone`` (the polygons' union grown by the tolerance) discards far points cheaply first.
+    For a point outside every polygon the nearest polygon is the one with the nearest boundary
+    segment, so the search runs over a tree of segments (a few distance computations per point)
+    rather than whole polygons. ``zone`` (the polygons' union grown by the tolerance) discards far
+    points cheaply first.
     """
     import numpy as np
     import shapely
@@ -92,18 +96,32 @@ def _nearest(x: "np.ndarray", y: "np.ndarray", polygons: "np.ndarray", max_km: f
         cand = cand[locate_points(x, y, np.array([zone], dtype=object)) == 0]
         if not len(cand):
             return out, dist
+    tree, owner = edges if edges is not None else _edges(polygons)
     pts = shapely.points(x[cand], y[cand])
-    tree = shapely.STRtree(polygons)
-    pi, ti = tree.query_nearest(pts, max_distance=deg, all_matches=False)
+    pi, si = tree.query_nearest(pts, max_distance=deg, all_matches=False)
     if not len(pi):
         return out, dist
-    lines = shapely.shortest_line(pts[pi], polygons[ti])
+    lines = shapely.shortest_line(pts[pi], tree.geometries[si])
     c = shapely.get_coordinates(lines).reshape(-1, 2, 2)
     km = _haversine(c[:, 0, 0], c[:, 0, 1], c[:, 1, 0], c[:, 1, 1])
     good = km <= max_km
-    out[cand[pi[good]]] = ti[good]
+    out[cand[pi[good]]] = owner[si[good]]
     dist[cand[pi[good]]] = km[good]
     return out, dist
+
+
+def _edges(polygons: "np.ndarray") -> tuple[Any, "np.ndarray"]:
+    """An STRtree of every boundary segment and the polygon each belongs to."""
+    import numpy as np
+    import shapely
+
+    parts, pidx = shapely.get_parts(polygons, return_index=True)
+    rings, ridx = shapely.get_rings(parts, return_index=True)
+    coords, cidx = shapely.get_coordinates(rings, return_index=True)
+    same = cidx[:-1] == cidx[1:]
+    segs = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
+    owner = pidx[ridx[cidx[:-1][same]]]
+    return shapely.STRtree(segs), owner
 
 
 def _degrees(max_km: float, lat: Any) -> float:
@@ -145,7 +163,7 @@ def _layer_order(regions: Regions, level: int) -> list[RegionLayer]:
 
 
 def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
-                 max_distance_km: float = DEFAULT_MAX_DISTANCE_KM, overwrite: bool = True,
+                 max_distance_km: float = DEFAULT_MAX_DISTANCE_KM, overwrite: bool | None = None,
                  name_fields: NameFields | None = None) -> "gpd.GeoDataFrame":
     """Fill ``admin1``/``admin2``/``admin3`` and ``admin*_pcode`` (and an empty ``country``) by
     spatial join of the events' points to admin polygons.
@@ -167,7 +185,9 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
     overwrite
         ``True``: the levels the boundaries carry replace the events' own values for every event
         that falls in a polygon. ``False``: only events whose admin fields are all empty are filled
-        (an ACLED export keeps ACLED's admin names).
+        (an ACLED export keeps ACLED's admin names, the gazetteer's GeoNames admin names stay).
+        ``None`` (default): ``True`` for boundaries the caller gives, ``False`` for the embedded
+        default.
     name_fields
         Explicit admin name fields when ``regions`` is a path or a frame (see ``read_regions``).
 
@@ -203,8 +223,10 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         from .default import default_regions
 
         regs = default_regions()
+        overwrite = bool(overwrite)
     else:
         regs = _as_regions(regions, name_fields)
+        overwrite = True if overwrite is None else overwrite
     attrs = dict(getattr(events, "attrs", {}) or {})
     if _conformed(events, EVENT_COLUMNS):
         gdf = events.copy()  # already an events frame: skip the row-by-row conform (1M rows)
@@ -235,7 +257,9 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         miss = rows[found[rows] < 0]
         if len(miss):
             zone = _zone(layer, polys, max_distance_km) if len(miss) > 1000 else None
-            near, km = _nearest(lon[miss], lat[miss], polys, max_distance_km, zone)
+            if "edges" not in layer.cache:
+                layer.cache["edges"] = _edges(polys)
+            near, km = _nearest(lon[miss], lat[miss], polys, max_distance_km, zone, layer.cache["edges"])
             got = near >= 0
             found[miss[got]] = near[got]
             for r, d in zip(miss[got].tolist(), km[got].tolist()):

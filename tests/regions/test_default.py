@@ -49,6 +49,16 @@ def test_default_join_credits_natural_earth() -> None:
     assert "qgis-common" in src["provider"] and "disputed" in src["note"]
 
 
+def test_default_does_not_replace_admin_names_events_carry() -> None:
+    _need_qgis()
+    ev = events_to_frame([Event("Battles", "Armed clash", latitude=14.4469, longitude=-11.4456,
+                                admin1="Kayes Region (own)"),
+                          Event("Battles", "Armed clash", latitude=14.4469, longitude=-11.4456)])
+    out = join_regions(ev)
+    assert out["admin1"].tolist() == ["Kayes Region (own)", "Kayes"]
+    assert join_regions(ev, overwrite=True)["admin1"].tolist() == ["Kayes", "Kayes"]
+
+
 def test_geonames_admin1_names(geonames_dir: Path) -> None:
     _need_qgis()
     regions = default_mod.default_regions(geonames_dir / "admin1CodesASCII.txt")
