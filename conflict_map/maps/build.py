@@ -145,7 +145,7 @@ def make_map(events: Any, regions: Any = None, title: str | None = None,
     from .assets import leaflet_assets, short_notice
     from .choropleth import prepare_regions
     from .data import coordinates, encode_events
-    from .layers import EventLayer, InlineAssets, StandaloneMap, fix_ids
+    from .layers import EventLayer, InlineAssets, StandaloneMap, fix_ids, snapshot_figure
 
     leaflet_assets()  # fail early, with a clear message, when Leaflet is not installed
     frame = _events_frame(events)
@@ -197,6 +197,7 @@ def make_map(events: Any, regions: Any = None, title: str | None = None,
         digest.update(b"\x00")
     m._conflict_map_seed = digest.hexdigest()
     fix_ids(m.get_root(), m._conflict_map_seed)
+    m._conflict_map_figure = snapshot_figure(m.get_root())
     return m
 
 
@@ -213,13 +214,12 @@ def render_map(m: "folium.Map") -> str:
         When the page would load a script or stylesheet from the network (a folium map not made by
         :func:`make_map`, or a plugin added to it).
     """
-    from .layers import fix_ids
+    from .layers import StandaloneMap
 
-    root = m.get_root()
-    seed = getattr(m, "_conflict_map_seed", None)
-    if seed is None:
+    if not isinstance(m, StandaloneMap) or getattr(m, "_conflict_map_seed", None) is None:
         raise MapError("save_map saves maps made by conflict_map.maps.make_map")
-    fix_ids(root, seed)
+    m.prepare_render()
+    root = m.get_root()
     page = root.render()
     found = _EXTERNAL.search(page)
     if found:

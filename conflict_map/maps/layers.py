@@ -15,7 +15,8 @@ from branca.element import Element, Figure, MacroElement
 from .assets import leaflet_assets, own_assets, third_party_notice
 from .data import EncodedEvents
 
-__all__ = ["StandaloneMap", "InlineAssets", "EventLayer", "RawHTML", "fix_ids"]
+__all__ = ["StandaloneMap", "InlineAssets", "EventLayer", "RawHTML", "fix_ids", "snapshot_figure",
+           "restore_figure"]
 
 
 class RawHTML(Element):
@@ -39,6 +40,21 @@ class StandaloneMap(folium.Map):
         # awesome-markers from CDNs) are not used; Leaflet comes inlined from xstatic-leaflet.
         self.default_js = []
         self.default_css = []
+
+    def prepare_render(self) -> None:
+        """Fixed ids and a figure as it was before any render: every render gives the same page."""
+        seed = getattr(self, "_conflict_map_seed", None)
+        if seed is None:
+            return
+        root = self.get_root()
+        fix_ids(root, seed)
+        state = getattr(self, "_conflict_map_figure", None)
+        if state is not None and root is self._parent:
+            restore_figure(root, state)
+
+    def _repr_html_(self, **kwargs: Any) -> str:
+        self.prepare_render()
+        return super()._repr_html_(**kwargs)
 
 
 class InlineAssets(MacroElement):
@@ -94,21 +110,37 @@ class EventLayer(MacroElement):
 def fix_ids(root: Element, seed: str) -> None:
     """Give every element under ``root`` an id derived from ``seed`` and its place in the tree.
 
-    folium draws random ids (uuid4); fixed ids make the same map give byte-identical HTML.
+    folium draws random ids (uuid4); fixed ids make the same map give byte-identical HTML. An id
+    depends on the parent's id, the position among its siblings and the element's kind, so elements
+    that folium adds while rendering (at the end of a parent's children) change no other id.
     """
     import hashlib
 
-    counter = [0]
-
-    def walk(el: Element) -> None:
-        counter[0] += 1
-        el._id = hashlib.sha1(f"{seed}:{counter[0]}".encode()).hexdigest()[:32]
+    def walk(el: Element, parent_id: str, index: int) -> None:
+        el._id = hashlib.sha1(f"{seed}:{parent_id}:{index}:{el._name}".encode()).hexdigest()[:32]
         children = [(key, child, child.get_name()) for key, child in el._children.items()]
-        for _, child, _ in children:
-            walk(child)
+        for i, (_, child, _) in enumerate(children):
+            walk(child, el._id, i)
         # children added without an explicit name are keyed by their (old) name: re-key them
         el._children.clear()
         for key, child, old in children:
             el._children[child.get_name() if key == old else key] = child
 
-    walk(root)
+    walk(root, "root", 0)
+
+
+def snapshot_figure(figure: Figure) -> dict[str, list[tuple[str, Element]]]:
+    """What a figure's header, html and script hold before any rendering."""
+    return {part: list(getattr(figure, part)._children.items()) for part in ("header", "html", "script")}
+
+
+def restore_figure(figure: Figure, state: dict[str, list[tuple[str, Element]]]) -> None:
+    """Put a figure's header, html and script back as :func:`snapshot_figure` saw them.
+
+    Rendering adds to them (folium adds some entries under fresh random names on every render), so
+    a second render would repeat those; starting from the snapshot makes every render the same.
+    """
+    for part, items in state.items():
+        children = getattr(figure, part)._children
+        children.clear()
+        children.update(items)
