@@ -205,7 +205,7 @@ def test_many_events_cluster_and_stay_counted(browser: Any, tmp_path: Path) -> N
     rng = np.random.default_rng(1)
     n = 20000
     lat, lon = rng.uniform(10, 25, n), rng.uniform(-12, 4, n)
-    rows = [{"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2024-01-01",
+    rows = [{"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": f"2024-01-{1 + i % 28:02d}",
              "latitude": float(lat[i]), "longitude": float(lon[i]), "event_id": f"E{i}", "fatalities": i % 7}
             for i in range(n)]
     path = _save(tmp_path, events_to_frame(rows), tiles=None)
@@ -213,6 +213,21 @@ def test_many_events_cluster_and_stay_counted(browser: Any, tmp_path: Path) -> N
     try:
         assert pg.js("conflictMap.eventCount") == n
         assert pg.js("conflictMap.drawnCount()") == n
+        # clusters at the first view: a click on one zooms in
+        assert pg.page.locator(".cm-panel").is_visible()
+        z0 = pg.js("conflictMap.map.getZoom()")
+        box = pg.page.locator(".folium-map").bounding_box()
+        pg.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        pg.page.wait_for_function(f"conflictMap.map.getZoom() > {z0}")
+        pg.page.wait_for_timeout(500)  # let the zoom animation end
+        # the time slider (as a user drags it) filters what is drawn
+        pg.js("conflictMap.map.fitBounds([[10, -12], [25, 4]], {animate: false})")
+        slider = pg.page.locator("input.cm-time-from")
+        slider.evaluate("(s) => { s.value = s.max; s.dispatchEvent(new Event('input', {bubbles: true})); }")
+        pg.page.wait_for_function(f"conflictMap.shownCount() < {n}")
+        shown = pg.js("conflictMap.shownCount()")
+        pg.js("conflictMap.map.fire('moveend')")
+        assert pg.js("conflictMap.drawnCount()") == shown
         assert pg.js("id => conflictMap.openPopup(id)", "E12345") is True
         assert pg.errors == []
         _shot(pg, "map_20k_popup.png")

@@ -449,10 +449,11 @@
         lo = hi + 1;
       }
     }
-    var ui = {boxes: [], from: null, to: null, setLab: null};
+    var ui = {boxes: [], from: null, to: null, setLab: null, toggles: {}};
     function syncUI() {
       for (var t = 0; t < nt; t++) { if (ui.boxes[t]) { ui.boxes[t].checked = state.on[t]; } }
       if (ui.from) { ui.from.value = String(state.from); ui.to.value = String(state.to); ui.setLab(); }
+      for (var key in ui.toggles) { if (ui.toggles.hasOwnProperty(key)) { ui.toggles[key].checked = !!state[key]; } }
     }
     var Panel = L.Control.extend({
       options: {position: 'topright'},
@@ -481,7 +482,7 @@
           el('span', null, fv === 50 ? '50+' : String(fv), w);
         });
         el('div', 'cm-note', 'Numbers on circles: events grouped nearby (click to zoom).', box);
-        if (hasDates) {
+        if (hasDates && dmax > dmin) {
           el('div', 'cm-panel-h', 'Time', box);
           var lab1 = el('div', 'cm-time-label', '', box);
           var s1 = el('input', 'cm-time-from', null, box), s2 = el('input', 'cm-time-to', null, box);
@@ -501,6 +502,7 @@
         var addToggle = function (label, key, cls) {
           var l = el('label', 'cm-toggle ' + cls, null, box);
           var c = el('input', null, null, l); c.type = 'checkbox'; c.checked = state[key];
+          ui.toggles[key] = c;
           el('span', null, label, l);
           L.DomEvent.on(c, 'change', function () { state[key] = c.checked; schedule(); });
         };
@@ -564,7 +566,7 @@
         applyFilter(); syncUI(); redraw(); updateTitle(); updateChoro();
         return shown;
       },
-      setHeat: function (on) { state.heat = !!on; redraw(); return state.heat; }
+      setHeat: function (on) { state.heat = !!on; syncUI(); redraw(); return state.heat; }
     };
     window.conflictMap = api;
     var finish = function () { api.readyAt = window.performance ? performance.now() : null; api.ready = true; };
