@@ -78,6 +78,7 @@ class Gazetteer:
         self._index: Index | None = None
         self._spotter: Any = None
         self._fuzzy_pool: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
+        self._fuzzy_memo: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, float, str]]] = {}
         self.cache_path: Path | None = None
         self.built_now: bool | None = None
 
@@ -147,6 +148,7 @@ class Gazetteer:
             self._specs, cache_dir(self._cache_dir), self._default_country, rebuild=rebuild)
         self._spotter = None
         self._fuzzy_pool.clear()
+        self._fuzzy_memo.clear()
         return self.cache_path
 
     @property
@@ -196,12 +198,13 @@ class Gazetteer:
         """Normalised country name -> ISO2 code."""
         return self.index.country_names
 
-    def spot(self, text: str, variants: bool = False) -> list[Mention]:
+    def spot(self, text: str, variants: bool = False, capitalized: bool = False) -> list[Mention]:
         """Every span of ``text`` whose normalised form is an indexed name (longest first,
         non-overlapping, on word boundaries), in text order.
 
         With ``variants=True``, capitalised words whose spelling variant key is known are spotted
-        too ("Gogoui" for "Gogui"); resolve them with :meth:`resolve` as usual.
+        too ("Gogoui" for "Gogui"); resolve them with :meth:`resolve` as usual. With
+        ``capitalized=True`` only spans starting with a capital letter are returned.
 
         Examples
         --------
@@ -215,7 +218,7 @@ class Gazetteer:
             names = set(idx.keys)
             names.update(idx.country_names)
             self._spotter = Spotter(names, idx.spot_alias, vkeys=_LazySet(lambda: idx.vkey_ids))
-        result: list[Mention] = self._spotter.spot(text, variants=variants)
+        result: list[Mention] = self._spotter.spot(text, variants=variants, capitalized=capitalized)
         return result
 
     # ------------------------------------------------------------------ resolution
@@ -299,7 +302,7 @@ class Gazetteer:
         vk = variant_key(norm)
         fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
         found: list[tuple[np.ndarray, str]] = []
-        mentions = self.spot(context)
+        mentions = self.spot(context, capitalized=True)
         starts = {m.start for m in mentions}
         ends = {m.end for m in mentions}
         for m in mentions:
@@ -362,6 +365,10 @@ class Gazetteer:
         choices, ids = pool
         if len(vk) < 4 or not choices:
             return []
+        memo_key = (vk, norm, key)
+        memo = self._fuzzy_memo.get(memo_key)
+        if memo is not None:
+            return memo
         hits = process.extract(vk, choices, scorer=Levenshtein.normalized_similarity,
                                score_cutoff=_MIN_FUZZY - 0.1, limit=25)
         out: list[tuple[int, float, str]] = []
@@ -374,6 +381,9 @@ class Gazetteer:
                 sim = 0.5 * key_sim + 0.5 * name_sim
                 if sim >= _MIN_FUZZY:
                     out.append((r, sim, names[r]))
+        if len(self._fuzzy_memo) > 20_000:
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[memo_key] = out
         return out
 
     def _resolve(self, name: str, country: str | Sequence[str] | None, context: str | None,

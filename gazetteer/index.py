@@ -30,7 +30,7 @@ from .sources import LICENCES, LOADERS, SourceSpec
 
 __all__ = ["FORMAT_VERSION", "Index", "IndexBuilder", "cache_dir", "source_key", "load_or_build"]
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 _SEP = "\x1f"
 _APOSTROPHE_CHARS = frozenset("'\u2018\u2019\u201b\u02bc\u02bb\u02bd\u02b9\u00b4`\u2032\uff07")
 log = logging.getLogger(__name__)
@@ -155,7 +155,7 @@ class IndexBuilder:
         primary = normalize_name(name)
         for i, raw in enumerate(names):
             norm = normalize_name(raw)
-            if not norm or not is_latin(norm):
+            if not norm or not is_latin(norm) or norm.replace(" ", "").isdigit():
                 continue
             kind = 0 if (i == 0 or norm == primary) else 1
             rows = self.postings.setdefault(norm, {})

@@ -67,12 +67,13 @@ class Spotter:
                 self._fold_cache[token] = f
         return f
 
-    def spot(self, text: str, variants: bool = False) -> list[Mention]:
+    def spot(self, text: str, variants: bool = False, capitalized: bool = False) -> list[Mention]:
         """Longest known names first, non-overlapping, on word boundaries, in text order.
 
         With ``variants=True`` a capitalised word (or two) that is not a known name but whose
         variant key is one (e.g. "Gogoui" for "Gogui") is spotted too; its ``normalized`` is its
-        own normalised form.
+        own normalised form. With ``capitalized=True`` only spans whose first letter is a capital
+        are returned (proper names; "in", "area" and "convoy" are villages somewhere).
         """
         spans = [(m.start(), m.end(), self._fold(m.group())) for m in _WORD.finditer(text)]
         out: list[Mention] = []
@@ -95,7 +96,7 @@ class Spotter:
                 if alias is not None:
                     norm, hit = alias, j
                     break
-            if hit and len(norm) >= self._min_chars:
+            if hit and len(norm) >= self._min_chars and (not capitalized or text[spans[i][0]].isupper()):
                 start, end = spans[i][0], spans[i + hit - 1][1]
                 out.append(Mention(start, end, text[start:end], norm))
                 i += hit

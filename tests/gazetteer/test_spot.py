@@ -16,3 +16,10 @@ def test_spot_apostrophe_names_and_elision(tiny: Gazetteer) -> None:
 
 def test_spot_empty(tiny: Gazetteer) -> None:
     assert tiny.spot("") == []
+
+
+def test_spot_capitalized_and_variants(tiny: Gazetteer) -> None:
+    text = "Raids on Tigouibé and kalo, then Kalo"
+    assert [m.text for m in tiny.spot(text)] == ["kalo", "Kalo"]
+    assert [m.text for m in tiny.spot(text, capitalized=True)] == ["Kalo"]
+    assert [m.text for m in tiny.spot(text, variants=True)] == ["Tigouibé", "kalo", "Kalo"]
