@@ -69,7 +69,20 @@ north south east west northern southern eastern western central nord sud est oue
 god allah facebook twitter whatsapp bbc afp reuters rfi ap un uno minusma barkhane jnim gsim fama fds isgs eigs
 cma msa gatia mnla ecowas cedeao g5 sahel africa west african afrique de l'ouest al qaeda qaida isis isil daesh
 christmas ramadan tabaski eid new year red cross croix rouge human rights watch amnesty red crescent coup prime
-former reportedly presumed suspected unknown unidentified several two three four five""".split())
+former reportedly presumed suspected unknown unidentified several two three four five
+malian malians malien maliens malienne burkinabe burkinabè nigerien nigérien french français française russian
+fulani peul peulh peuls peulhs fula dogon dogons bambara bambaras bozo bozos tuareg tuaregs touareg touaregs arab
+arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moor moors maure mossi hausa haoussa
+djerma zarma kel katiba macina serma salaheddine gourma mansour ansar dine mourabitoun council islamic high national
+guard operation force forces mission united nations union minister ministry governor court""".split())
+#: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
+_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:militants?|militiam[ae]n|militias?|civilians?|communit(?:y|ies)|fishermen|herders?|herdsmen|"
+    r"fraction|tribe|clan|youths?|traders?|villagers?|hunters|fighters|elements|members|jihadists|rebels|"
+    r"soldiers|troops|forces|army|chief|leaders?|women|men|people|nationals?|civils|miliciens|combattants)\b",
+    re.IGNORECASE)
+#: ACLED-style notes state the coded place explicitly: "(coded as Sebete at geoprecision 2)".
+_CODED_AS = re.compile(r"\(\s*(?:respectively\s+)?coded\s+(?:as|at)\s+(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2})")
 
 
 @dataclass(frozen=True)
@@ -179,7 +192,12 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
                 continue
             s = names_start + k + (len(piece) - len(piece.lstrip()))
             e = s + len(name)
-            if not any(a <= s < b or a < e <= b for a, b in found):
+            overlap = [(a, b) for a, b in found if a < e and s < b]
+            if not overlap:
+                found[(s, e)] = name
+            elif all(b - a < e - s and a >= s and b <= e for a, b in overlap):
+                for k in overlap:
+                    del found[k]
                 found[(s, e)] = name
     out: list[PlaceMention] = []
     for (s, e), name in sorted(found.items()):
@@ -201,6 +219,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if _is_person(name, s, e, article):
             continue
+        if _PEOPLE_AFTER.match(article, e) or re.search(r"\bKatiba\s+$", before):
+            continue
         admin = bool(_ADMIN_AFTER.match(article, e) or _ADMIN_BEFORE.search(before))
         if admin and re.search(r"\bformer\b|\bancien", before, re.IGNORECASE):
             continue
@@ -219,6 +239,11 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
                                 and False else precision, admin, off))
     if any(not p.admin for p in out):
         out = [p for p in out if not p.admin]
+    coded = [m for m in _CODED_AS.finditer(article, sent_start, sent_end)]
+    if coded:
+        # the note says which place the event is coded to: that place, at precision 2
+        out = [PlaceMention(m.group("name"), m.start("name"), m.end("name"), 2, False, None) for m in coded
+               if m.group("name").lower() not in _STOP]
     return out
 
 
@@ -229,6 +254,20 @@ def _dirs(d: str) -> list[str]:
 
 
 _FR1 = {"nord": "n", "sud": "s", "est": "e", "ouest": "w"}
+
+
+def _acceptable(c: Any, country: Any, min_score: float) -> bool:
+    """A candidate is an event place: not a country, in the report's countries, named exactly or close."""
+    code = (c.feature_code or "").upper()
+    if code.startswith("PCL") or code in ("CONT", "AIRP") and False:
+        return False
+    if code.startswith("PCL") or code == "CONT":
+        return False
+    focus = {country} if isinstance(country, str) else set(country or ())
+    if focus and c.country not in focus:
+        return False
+    exact = bool(c.reasons) and (c.reasons[0].startswith("exact") or c.reasons[0].startswith("alternate"))
+    return exact or c.score >= max(min_score, 0.5) or (c.score >= min_score and "variant" in (c.reasons or ("",))[0])
 
 
 def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, context: str,
@@ -259,8 +298,8 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
     out = []
     for m, cands in zip(mentions, results):
         rp = ResolvedPlace(m, precision=m.precision)
-        if cands and cands[0].score >= min_score:
-            c = cands[0]
+        c = next((c for c in cands[:3] if _acceptable(c, country, min_score)), None) if cands else None
+        if c is not None:
             rp.candidate = c
             lat, lon = c.lat, c.lon
             if m.offset_km is not None:
