@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ _MIN_FUZZY = 0.8          # combined similarity a fuzzy match needs
 _FUZZY_RADIUS_KM = 150.0  # a fuzzy match must lie this close to the report's other places (when known)
 _MAX_CONTEXT_ROWS = 12    # context names with more homonyms than this say little about location
 _MIN_SCORE = 0.01
+_FAR_KM = 300.0  # a homonym this far from every place of the report's countries is not meant
 
 
 @dataclass
@@ -78,6 +78,7 @@ class Gazetteer:
         self._index: Index | None = None
         self._spotter: Any = None
         self._fuzzy_pool: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
+        self._focus_points: dict[tuple[str, ...], np.ndarray] = {}
         self._fuzzy_memo: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, float, str]]] = {}
         self.cache_path: Path | None = None
         self.built_now: bool | None = None
@@ -267,7 +268,7 @@ class Gazetteer:
         """Resolve the names of one report together: co-mentioned places pull each other.
 
         A first pass resolves each name alone; the second ranks each name again with the best
-        places of the other names as neighbours (proximity) and their countries as focus.
+        places of the other names as neighbours (proximity).
 
         Examples
         --------
@@ -284,12 +285,9 @@ class Gazetteer:
             if not others:
                 out.append(first[i])
                 continue
-            focus = list(_as_countries(country))
-            if not focus:
-                common = Counter(t.country for t in others if t.country).most_common(1)
-                focus = [common[0][0]] if common else []
-            near = [(t.lat, t.lon) for t in others if t.feature_class != "A" or t.feature_code.startswith("ADM")]
-            out.append(self._resolve(n, focus or None, context, near, limit)[0])
+            # co-mentions pull by proximity; only the caller's countries act as a focus
+            near = [(t.lat, t.lon) for t in others if t.feature_class != "A"]
+            out.append(self._resolve(n, country, context, near, limit)[0] if near else first[i])
         return out
 
     # ------------------------------------------------------------------ internals
@@ -323,7 +321,9 @@ class Gazetteer:
             for r, code in zip(rows, codes):
                 if code in ("ADM1", "ADM2"):
                     ctx.countries.add(idx.country(int(r)))
-            if len(rows) > _MAX_CONTEXT_ROWS:
+            # a region's name ("Sandare (Nioro, Kayes)") is region-level context, not a point;
+            # candidates get credit for it through their admin-1 name
+            if len(rows) > _MAX_CONTEXT_ROWS or "ADM1" in codes:
                 continue
             # only populated places locate a report: an area's point is a centroid
             keep = np.array([fclass_v[c] == "P" for c in idx.fclass[rows]], bool)
@@ -338,6 +338,29 @@ class Gazetteer:
             if len(rows):
                 ctx.points.append((idx.lat[rows], idx.lon[rows], text, 1.0 / len(rows)))
         return ctx
+
+    def _far_outside(self, rows: list[int], focus: set[str]) -> list[int]:
+        """Rows outside the focus countries and farther than :data:`_FAR_KM` from all their places."""
+        idx = self.index
+        outside = [r for r in rows if idx.country(r) not in focus]
+        if not outside:
+            return []
+        key = ("far",) + tuple(sorted(focus))
+        pts = self._focus_points.get(key)
+        if pts is None:
+            codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in focus]
+            mask = np.isin(idx.cc, codes)
+            # a coarse grid of the focus countries' places (0.5 degree cells) keeps this cheap
+            cells = np.unique(np.round(np.stack([idx.lat[mask], idx.lon[mask]], axis=1) * 2) / 2, axis=0)
+            pts = self._focus_points[key] = cells
+        if len(pts) == 0:
+            return []
+        far = []
+        for r in outside:
+            d = haversine_km(idx.lat[r], idx.lon[r], pts[:, 0], pts[:, 1])
+            if float(np.min(d)) > _FAR_KM:
+                far.append(r)
+        return far
 
     def _fuzzy(self, vk: str, norm: str, focus: set[str], near: list[tuple[float, float]]
                ) -> list[tuple[int, float, str]]:
@@ -464,6 +487,14 @@ class Gazetteer:
             return [], (f"no place named {name!r} (exact, alternate or spelling variant) in the gazetteer; "
                         f"no look-alike close enough{note}")
 
+        if ctx.countries:
+            far = self._far_outside(list(found), ctx.countries)
+            for r in far:
+                rejected.append(f"{idx.names[r]} ({idx.country(r)}, far from {','.join(sorted(ctx.countries))})")
+                del found[r]
+            if not found:
+                return [], (f"no place named {name!r} in or near the report's countries "
+                            f"({','.join(sorted(ctx.countries))}); far homonyms refused: " + ", ".join(rejected[:5]))
         cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)))
         cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
         if not cands:
@@ -496,12 +527,14 @@ class Gazetteer:
                 if a2 and fcode != "ADM2" and ctx.names(normalize_name(a2)):
                     f.admin2_in_context = a2
             best_d, best_what = None, None
-            for lats, lons, what, w in ctx.points:
+            # an area's point is a centroid: its distance to other places means little
+            points = ctx.points if fclass != "A" else []
+            for lats, lons, what, w in points:
                 d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], lats, lons)))
                 d = d / w if w < 1 else d  # an ambiguous context name counts as farther
                 if best_d is None or d < best_d:
                     best_d, best_what = d, f"{what!r} in the context"
-            if near_arr is not None:
+            if near_arr is not None and fclass != "A":
                 d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], near_arr[0], near_arr[1])))
                 if best_d is None or d < best_d:
                     best_d, best_what = d, "the report's other places"
