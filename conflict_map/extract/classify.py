@@ -124,6 +124,9 @@ def find_cues(sentence: str) -> list[Cue]:
                 cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group()))
             elif kind == "military":
                 cues.append(Cue("Battles", "Armed clash", 5, start, end, m.group()))
+            else:
+                # a killing whose victims are not named as combatants: most often civilians
+                cues.append(Cue("Violence against civilians", "Attack", 5, start, end, m.group()))
             continue
         et, st = lx.CUE_KEYS[int(group[1:])]
         if et in _PROTEST_TYPES and st != "Mob violence":

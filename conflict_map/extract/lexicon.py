@@ -83,7 +83,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Violence against civilians", "Attack"): [
         r"massacr\w*", r"execut(?:ed|ion|ions)", r"summar(?:y|ily) execut\w*", r"assassinat\w*",
         r"beheaded", r"slaughter\w*", r"whipp\w*", r"flogg\w*", r"tortur\w*", r"beat(?:en)? (?:up|to death)",
-        r"mutilat\w*", r"lapid\w*", r"fouett\w*", r"tortur[ée]\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
+        r"mutilat\w*", r"stabb\w*", r"poignard\w*", r"lynch\w*(?= (?:a|an|the|two|three)\b)", r"lapid\w*", r"fouett\w*", r"tortur[ée]\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
     ],
     ("Violence against civilians", "Abduction/forced disappearance"): [
         r"kidnap\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostage-taking", r"went missing",
@@ -117,7 +117,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Strategic developments", "Looting/property destruction"): [
         r"loot\w*", r"pillag\w*", r"plunder\w*", r"ransack\w*", r"torch\w*", r"set (?:on )?fire",
         r"set ablaze", r"burn(?:ed|t|ing) (?:down )?(?:the |several |\d+ |a )?(?:houses?|huts?|homes?|village|shops?|granar\w*|vehicles?|trucks?|school|market|stores?)",
-        r"(?:stole|stolen|seized|took|taking) (?:\w+ )?(?:livestock|cattle|cows|sheep|goats|animals|motorbikes?|motorcycles?|vehicles?|property|money|goods)",
+        r"(?:stole|stolen|seized|took|taking) (?:\w+ )?(?:livestock|cattle|cows|sheep|goats|animals|motorbikes?|motorcycles?|vehicles?|property|money|goods|ambulances?|cars?|trucks?|phones|belongings|luggage|supplies|food|fuel|equipment|cash)",
         r"rustl\w*", r"robb\w*", r"stripped (?:\w+ )*?of their belongings", r"extort\w*", r"racket\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
         r"d[ée]truit\w*", r"br[ûu]l[ée]\w*",
     ],
@@ -170,7 +170,7 @@ DENIAL = re.compile(r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected (?:the )?
 #: Background history and comparison: not a new event.
 HISTORY = re.compile(
     r"\b(?:for more than a decade|for (?:over |more than )?(?:\w+ )?(?:years|decades)|history of|hallmarks?|"
-    r"similar (?:attacks?|assaults?|incidents?)|other recent|previous(?:ly)?|in the past|anniversary|commemorat\w*|"
+    r"similar (?:attacks?|assaults?|incidents?)|other recent|previous(?:ly)?|in the past(?! \d+ (?:hours|days))|anniversary|commemorat\w*|"
     r"has (?:long )?been (?:fighting|battling)|has conducted|have conducted|since (?:19|20)\d\d|"
     r"depuis (?:19|20)\d\d|anniversaire|comm[ée]mor\w*|pr[ée]c[ée]demment|ongoing since)\b",
     re.IGNORECASE,

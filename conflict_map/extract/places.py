@@ -82,7 +82,10 @@ _PEOPLE_AFTER = re.compile(
     r"soldiers|troops|forces|army|chief|leaders?|women|men|people|nationals?|civils|miliciens|combattants)\b",
     re.IGNORECASE)
 #: ACLED-style notes state the coded place explicitly: "(coded as Sebete at geoprecision 2)".
-_CODED_AS = re.compile(r"\(\s*(?:respectively\s+)?coded\s+(?:as|at)\s+(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2})")
+_CODED_AS = re.compile(
+    r"\(\s*(?:respectively\s+)?coded\s+(?:at\s+(?:an\s+)?approximate\s+location,?\s+)?(?:as|at)\s+"
+    r"(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2}?)"
+    r"(?:\s+(?P<km>\d+(?:\.\d+)?)\s*km\s+(?P<dir>[NSEW]{1,2})\b)?(?=[\s,)])")
 
 
 @dataclass(frozen=True)
@@ -242,9 +245,19 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
     coded = [m for m in _CODED_AS.finditer(article, sent_start, sent_end)]
     if coded:
         # the note says which place the event is coded to: that place, at precision 2
-        out = [PlaceMention(m.group("name"), m.start("name"), m.end("name"), 2, False, None) for m in coded
-               if m.group("name").lower() not in _STOP]
+        out = [PlaceMention(m.group("name"), m.start("name"), m.end("name"), 2, False, _coded_offset(m))
+               for m in coded if m.group("name").lower() not in _STOP]
     return out
+
+
+def _coded_offset(m: re.Match[str]) -> tuple[float, float] | None:
+    if not m.group("km"):
+        return None
+    km = float(m.group("km"))
+    dy = sum(_BEARING[ch][0] for ch in m.group("dir").lower())
+    dx = sum(_BEARING[ch][1] for ch in m.group("dir").lower())
+    norm = math.hypot(dx, dy) or 1.0
+    return (km * dy / norm, km * dx / norm)
 
 
 def _dirs(d: str) -> list[str]:
