@@ -162,11 +162,12 @@ def make_map(events: Any, regions: Any = None, title: str | None = None,
     if isinstance(tiles, str) and tiles.strip().lower() in _NO_TILES:
         tiles = None
 
-    center = [0.0, 0.0]
+    center, zoom = [15.0, 0.0], 2
     if encoded.bounds:
+        zoom = 5
         (s, w), (n, e) = encoded.bounds
         center = [(s + n) / 2, (w + e) / 2]
-    kwargs: dict[str, Any] = {"location": center, "zoom_start": 5, "tiles": None, "control_scale": True,
+    kwargs: dict[str, Any] = {"location": center, "zoom_start": zoom, "tiles": None, "control_scale": True,
                               "width": width, "height": height}
     m = StandaloneMap(**kwargs)
     if tiles is not None:

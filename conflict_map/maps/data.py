@@ -196,6 +196,7 @@ def encode_events(frame: "gpd.GeoDataFrame", region_index: "np.ndarray | None" =
     n = len(idx)
 
     etype = _strings(sub, "event_type")
+    etype = np.where(etype == "", "(no event type)", etype).astype(object)
     order = [t for t in EVENT_TYPES if t in set(etype.tolist())]
     order += [t for t in dict.fromkeys(etype.tolist()) if t not in order]
     if not order:

@@ -184,6 +184,30 @@ def test_clicks_filters_heat_map_and_choropleth(browser: Any, tmp_path: Path) ->
         pg.close()
 
 
+def test_empty_and_untyped_events(browser: Any, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from conflict_map.model import empty_events_frame
+
+    pg = Page(browser, _save(tmp_path, empty_events_frame(), "empty.html", tiles=None))
+    try:
+        assert pg.js("[conflictMap.eventCount, conflictMap.drawnCount()]") == [0, 0]
+        assert "0 events" in pg.page.locator(".cm-title-counts").inner_text()
+        assert pg.errors == []
+    finally:
+        pg.close()
+    df = pd.DataFrame({"latitude": [12.0, 13.0], "longitude": [-8.0, -7.0], "event_type": [None, "Riots"]})
+    pg = Page(browser, _save(tmp_path, df, "untyped.html", tiles=None))
+    try:
+        assert pg.js("conflictMap.drawnCount()") == 2
+        assert "(no event type)" in pg.page.locator(".cm-panel").inner_text()
+        for eid in pg.js("conflictMap.eventIds()"):
+            assert pg.js("id => conflictMap.openPopup(id)", eid) is True
+        assert pg.errors == []
+    finally:
+        pg.close()
+
+
 def test_default_tiles_fail_offline_but_the_map_works(browser: Any, tmp_path: Path) -> None:
     path = _save(tmp_path, frame(plain_events()))
     pg = Page(browser, path)
@@ -239,3 +263,31 @@ def test_chromium_wrapper_is_usable() -> None:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM}")
     assert shutil.which(CHROMIUM)
+
+
+@pytest.mark.shared
+def test_real_acled_events_over_real_boundaries(browser: Any, tmp_path: Path, acled_dev: Path,
+                                                mali_admin2: Path) -> None:
+    import geopandas as gpd
+
+    from conflict_map.io import read_events
+
+    events = read_events(acled_dev)
+    regions = gpd.read_file(mali_admin2)
+    path = _save(tmp_path, events, regions=regions, tiles=None, title="ACLED Mali 2017-2018 (dev file)")
+    pg = Page(browser, path)
+    try:
+        located = int(events.geometry.notna().sum())
+        assert pg.js("conflictMap.eventCount") == located
+        assert pg.js("conflictMap.drawnCount()") == located
+        assert pg.page.locator("path.leaflet-interactive").count() == len(regions)
+        ids = pg.js("conflictMap.eventIds()")
+        for eid in ids[:: max(1, len(ids) // 40)]:
+            assert pg.js("id => conflictMap.openPopup(id)", eid) is True
+            assert pg.page.locator(".leaflet-popup-content .cm-popup-evidence").count() == 1  # ACLED notes
+        assert pg.errors == []
+        pg.js("conflictMap.map.closePopup(); conflictMap.map.fitBounds(conflictMap.map.options.maxBounds || "
+              "[[10, -12.5], [25, 4.5]], {animate: false})")
+        _shot(pg, "map_acled_dev.png")
+    finally:
+        pg.close()

@@ -418,7 +418,8 @@
       if (state.choro === 'none' || !v) { base.fillOpacity = cfg.tiles ? 0 : 0.5; base.fillColor = '#fafafa'; return base; }
       var c = 0;
       while (c < breaks.length && v > breaks[c]) { c++; }
-      base.fillColor = CHORO[Math.min(c, CHORO.length - 1)]; base.fillOpacity = 0.55;
+      base.fillColor = CHORO[Math.min(c, CHORO.length - 1)];
+      base.fillOpacity = map.getZoom() >= 9 ? 0.25 : 0.5;  // lighter when zoomed in on a region
       return base;
     }
     if (D.regions) {
@@ -431,6 +432,7 @@
         return box;
       }, {sticky: true});
       regionLayer.addTo(map);
+      map.on('zoomend', function () { regionLayer.setStyle(regionStyle); });
     }
 
     // ---- legend and controls -------------------------------------------------------------------
