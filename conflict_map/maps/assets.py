@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..errors import MapError
 
-__all__ = ["Asset", "leaflet_assets", "own_assets", "third_party_notice", "short_notice", "script_safe"]
+__all__ = ["Asset", "leaflet_assets", "own_assets", "third_party_notice", "short_notice", "script_safe",
+           "LEAFLET_LICENCE"]
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,33 @@ def own_assets() -> tuple[Asset, Asset]:
             Asset("conflict-map", "css", script_safe(css), __version__, "MIT"))
 
 
+#: Leaflet's licence (BSD-2-Clause), reproduced with the copy of Leaflet inlined in every saved map.
+LEAFLET_LICENCE = """Leaflet: BSD 2-Clause License
+Copyright (c) 2010-2023, Volodymyr Agafonkin
+Copyright (c) 2010-2011, CloudMade
+All rights reserved.
+
+Redistribution and use in source and binary forms, with or without modification, are
+permitted provided that the following conditions are met:
+
+   1. Redistributions of source code must retain the above copyright notice, this list of
+      conditions and the following disclaimer.
+
+   2. Redistributions in binary form must reproduce the above copyright notice, this list
+      of conditions and the following disclaimer in the documentation and/or other materials
+      provided with the distribution.
+
+THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND ANY
+EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE
+COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL,
+EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE
+GOODS OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED
+AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING
+NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF
+ADVISED OF THE POSSIBILITY OF SUCH DAMAGE."""
+
+
 def short_notice() -> str:
     """The credit shown on the map itself (the full one is in a comment of the page)."""
     js, _ = leaflet_assets()
@@ -127,5 +155,5 @@ def third_party_notice() -> str:
     True
     """
     js, _ = leaflet_assets()
-    return (f"Leaflet {js.version} (BSD-2-Clause, (c) Volodymyr Agafonkin, CloudMade; from PyPI "
+    return (f"Leaflet {js.version} (BSD-2-Clause, (c) Vladimir Agafonkin, CloudMade; from PyPI "
             f"xstatic-leaflet); event layer, legend, popups, heat map and time filter: conflict-map (MIT)")

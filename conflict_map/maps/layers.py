@@ -12,7 +12,7 @@ from typing import Any
 import folium
 from branca.element import Element, Figure, MacroElement
 
-from .assets import leaflet_assets, own_assets, third_party_notice
+from .assets import LEAFLET_LICENCE, leaflet_assets, own_assets, third_party_notice
 from .data import EncodedEvents
 
 __all__ = ["StandaloneMap", "InlineAssets", "EventLayer", "RawHTML", "fix_ids", "snapshot_figure",
@@ -69,9 +69,9 @@ class InlineAssets(MacroElement):
         assert isinstance(figure, Figure), "InlineAssets must be inside a Figure"
         ljs, lcss = leaflet_assets()
         ojs, ocss = own_assets()
-        notice = html.escape(third_party_notice()).replace("--", "- -")
+        notice = html.escape(third_party_notice() + "\n\n" + LEAFLET_LICENCE).replace("--", "- -")
         parts = [
-            f"<!-- {notice} -->",
+            f"<!--\n{notice}\n-->",
             f"<style>/* Leaflet {lcss.version}, BSD-2-Clause */\n{lcss.text}</style>",
             f"<script>/* Leaflet {ljs.version}, BSD-2-Clause */\n{ljs.text}</script>",
             f"<style>{ocss.text}</style>",
