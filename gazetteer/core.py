@@ -255,8 +255,8 @@ class Gazetteer:
 
         Examples
         --------
-        >>> Gazetteer.default().explain("Qwxzv")
-        "no place named 'Qwxzv' (exact, alternate or spelling variant) in the gazetteer; no look-alike close enough"
+        >>> Gazetteer.default().explain("Qwxzv").split(";")[0]
+        "no place named 'Qwxzv' (exact, alternate or spelling variant) in the gazetteer"
         """
         cands, reason = self._resolve(name, country, context, near, 1, diagnose=True)
         if cands:
@@ -526,6 +526,10 @@ class Gazetteer:
                     f.admin1_in_context = a1
                 if a2 and fcode != "ADM2" and ctx.names(normalize_name(a2)):
                     f.admin2_in_context = a2
+                elif fclass != "A":
+                    district = v["admin"][idx.a2guess[r]]
+                    if district and district != normalize_name(idx.names[r]) and ctx.names(district):
+                        f.district_in_context = district
             best_d, best_what = None, None
             # an area's point is a centroid: its distance to other places means little
             points = ctx.points if fclass != "A" else []

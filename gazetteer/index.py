@@ -30,7 +30,7 @@ from .sources import LICENCES, LOADERS, SourceSpec
 
 __all__ = ["FORMAT_VERSION", "Index", "IndexBuilder", "cache_dir", "source_key", "load_or_build"]
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 _SEP = "\x1f"
 _APOSTROPHE_CHARS = frozenset("'\u2018\u2019\u201b\u02bc\u02bb\u02bd\u02b9\u00b4`\u2032\uff07")
 log = logging.getLogger(__name__)
@@ -220,6 +220,33 @@ class IndexBuilder:
                      country=cc, fclass="A", fcode="PCLI", admin1="00", admin2="", population=pop,
                      source=src, names=[name])
 
+    def _district_guess(self, cc: np.ndarray, a1: np.ndarray, fcode: np.ndarray, fcodes: list[str],
+                        vocab: _Vocab) -> np.ndarray:
+        """For each place, the normalised name of the nearest district seat (PPLA2) or district
+        (ADM2) of the same admin-1 area: a guess at its admin-2, used only to match admin context
+        written in reports ("Sandare (Nioro, Kayes)"), since few GeoNames places carry admin-2 codes."""
+        from .normalize import normalize_name as norm
+
+        lat, lon = np.asarray(self.lat), np.asarray(self.lon)
+        guess = np.zeros(len(lat), np.int32)
+        seat_codes = [i for i, c in enumerate(fcodes) if c in ("PPLA2", "ADM2")]
+        is_seat = np.isin(fcode, seat_codes)
+        if not is_seat.any():
+            return guess
+        group = cc.astype(np.int64) * 1_000_003 + a1.astype(np.int64)
+        generic = {"cercle", "de", "du", "d", "cercl", "prefecture", "departement", "department", "province",
+                   "district"}
+        for g in np.unique(group[is_seat]):
+            members = np.nonzero(group == g)[0]
+            seats = members[is_seat[members]]
+            names = [vocab(" ".join(w for w in norm(self.name[i]).split() if w not in generic)) for i in seats]
+            la1, lo1 = np.radians(lat[members])[:, None], np.radians(lon[members])[:, None]
+            la2, lo2 = np.radians(lat[seats])[None, :], np.radians(lon[seats])[None, :]
+            # equirectangular distance is enough to pick the nearest seat
+            d = ((lo2 - lo1) * np.cos((la1 + la2) / 2)) ** 2 + (la2 - la1) ** 2
+            guess[members] = np.asarray(names, np.int32)[np.argmin(d, axis=1)]
+        return guess
+
     def finish(self, described: list[dict[str, Any]]) -> Index:
         self._add_country_records()
         from .countries import FRENCH_NAMES
@@ -246,6 +273,7 @@ class IndexBuilder:
         idx.fcode = np.fromiter((fcode_v(c) for c in self.fcode), np.int16, n)
         idx.a1 = np.fromiter((a1_v(c) for c in self.a1), np.int32, n)
         idx.a1name, idx.a2name = a1name, a2name
+        idx.a2guess = self._district_guess(idx.cc, idx.a1, idx.fcode, fcode_v.items, adm_v)
         idx.vocab = {"cc": cc_v.items, "fclass": fc_v.items, "fcode": fcode_v.items, "a1": a1_v.items,
                      "admin": adm_v.items}
         idx.names_blob = _SEP.join(self.name)
@@ -303,6 +331,7 @@ class Index:
     a1: np.ndarray
     a1name: np.ndarray
     a2name: np.ndarray
+    a2guess: np.ndarray
     vocab: dict[str, list[str]]
     names_blob: str
     keys_blob: str

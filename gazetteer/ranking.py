@@ -31,9 +31,13 @@ WEIGHTS = {
     "off_country": -1.0,  # focus countries known and the candidate is elsewhere
     "admin1": 1.5,      # the candidate's admin-1 name is written in the context
     "admin2": 1.2,      # the candidate's admin-2 name is written in the context
+    "district": 1.0,    # the candidate's nearest district seat is named in the context
     "near": 2.5,        # x exp(-d / 40 km) to the nearest other place of the report
 }
 NULL_UTILITY = 4.5
+# Inverse softmax temperature: the one parameter fitted for calibration (lowest log-loss of the top
+# candidate being within 5 km on the ACLED Mali development file; see BENCHMARKS.md).
+SHARPNESS = 1.5
 _NEAR_SCALE_KM = 40.0
 _NEAR_FLAT_KM = 30.0
 
@@ -103,6 +107,7 @@ class Features:
     in_focus: bool | None = None  # None when no focus is known
     admin1_in_context: str | None = None
     admin2_in_context: str | None = None
+    district_in_context: str | None = None  # the nearest district seat's name (a guessed admin-2)
     near_km: float | None = None
     near_what: str | None = None
     extra: list[str] = field(default_factory=list)
@@ -119,6 +124,8 @@ class Features:
             u += w["admin1"]
         if self.admin2_in_context:
             u += w["admin2"]
+        elif self.district_in_context:
+            u += w["district"]
         if self.near_km is not None:
             u += w["near"] * near_weight(self.near_km)
         return u
@@ -135,6 +142,8 @@ class Features:
             r.append(f"admin-1 {self.admin1_in_context!r} named in the context")
         if self.admin2_in_context:
             r.append(f"admin-2 {self.admin2_in_context!r} named in the context")
+        elif self.district_in_context:
+            r.append(f"nearest district seat {self.district_in_context!r} named in the context")
         if self.near_km is not None and self.near_km < 200:
             r.append(f"{self.near_km:.0f} km from {self.near_what}")
         r.extend(self.extra)
@@ -142,18 +151,21 @@ class Features:
 
 
 def score(utilities: list[float]) -> list[float]:
-    """Softmax over the candidates and a "none of these" option of utility :data:`NULL_UTILITY`.
+    """Softmax (sharpened by :data:`SHARPNESS`) over the candidates and a "none of these" option of
+    utility :data:`NULL_UTILITY`.
 
     Examples
     --------
     >>> [round(s, 2) for s in score([6.0, 6.0])]
-    [0.45, 0.45]
+    [0.47, 0.47]
     >>> round(score([4.5])[0], 2)
     0.5
     """
     if not utilities:
         return []
-    top = max(max(utilities), NULL_UTILITY)
-    ex = [math.exp(u - top) for u in utilities]
-    total = sum(ex) + math.exp(NULL_UTILITY - top)
+    us = [u * SHARPNESS for u in utilities]
+    null = NULL_UTILITY * SHARPNESS
+    top = max(max(us), null)
+    ex = [math.exp(u - top) for u in us]
+    total = sum(ex) + math.exp(null - top)
     return [e / total for e in ex]
