@@ -41,6 +41,7 @@ class Cue:
     start: int
     end: int
     text: str
+    kind: str = "lex"
 
 
 def _target_window(sentence: str, start: int, end: int) -> str:
@@ -112,21 +113,20 @@ def find_cues(sentence: str) -> list[Cue]:
         group = m.lastgroup or ""
         if group == "atk":
             kind = _kind(_target_window(sentence, start, end))
-            if kind == "civilian":
-                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group()))
+            if kind == "military":
+                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "atk"))
             else:
-                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group()))
+                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "atk"))
             continue
         if group == "kill":
-            window = sentence[max(0, start - 60):end + 60]
-            kind = _kind(window)
+            kind = _kind(_target_window(sentence, start, end)) or _kind(sentence[max(0, start - 60):end + 60])
             if kind == "civilian":
-                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group()))
+                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "kill"))
             elif kind == "military":
-                cues.append(Cue("Battles", "Armed clash", 5, start, end, m.group()))
+                cues.append(Cue("Battles", "Armed clash", 5, start, end, m.group(), "kill"))
             else:
                 # a killing whose victims are not named as combatants: most often civilians
-                cues.append(Cue("Violence against civilians", "Attack", 5, start, end, m.group()))
+                cues.append(Cue("Violence against civilians", "Attack", 5, start, end, m.group(), "kill"))
             continue
         et, st = lx.CUE_KEYS[int(group[1:])]
         if et in _PROTEST_TYPES and st != "Mob violence":
@@ -141,6 +141,8 @@ def find_cues(sentence: str) -> list[Cue]:
             tier = 1
         elif et == "Violence against civilians":
             tier = 4
+        elif st == "Disrupted weapons use":
+            tier = 1
         else:
             tier = 6
         cues.append(Cue(et, st, tier, start, end, m.group()))
@@ -181,6 +183,11 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
         cues = [c for c in cues if c.event_type not in _PROTEST_TYPES]
     # explicit explosive tactics take the generic "attack" (the attack was the explosion)
     tiers = sorted({c.tier for c in cues})
+    # "attacked ... and stripped the passengers of their belongings", nobody killed: looting
+    looting = [c for c in cues if c.sub_event_type == "Looting/property destruction"]
+    if looting and all(c.kind == "atk" for c in cues if c.tier in (3, 4, 5)) and not any(
+            c.tier in (0, 1, 2) for c in cues) and not any(c.kind == "lex" and c.tier == 4 for c in cues):
+        return ("Strategic developments", "Looting/property destruction")
     if tiers[0] == 3 and 4 in tiers and 5 not in tiers and not any(
             c.tier == 3 and lx.MILITARY_TARGET.match(c.text) for c in cues):
         # "attacked a camp ..., killing six civilians": the victims say who was attacked

@@ -108,7 +108,9 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Strategic developments", "Disrupted weapons use"): [
         r"defus\w*", r"foil\w*", r"thwart\w*", r"weapons? caches?", r"arms caches?", r"shot down",
         r"(?:seized|discovered|recovered|found) (?:an? )?(?:weapons|arms|ammunition|explosives?|ieds?)",
-        r"d[ée]samor[cç]\w*", r"saisie d'armes", r"d[ée]jou[ée]",
+        r"d[ée]samor[cç]\w*", r"saisie d'armes", r"disposed of", r"planting (?:an? )?(?:ied|mine|explosive|bomb)s?",
+        r"(?:neutrali[sz]ed|destroyed|detonated|discovered|found) (?:an? |the |two |several )?(?:\w+ )?(?:ieds?|mines?|explosive devices?|bombs?|weapons caches?)(?= (?:in|near|at|between|on|planted|placed|before)|[,.]| that was)",
+        r"dismantled (?:an? )?(?:\w+ )?cell", r"d[ée]jou[ée]",
     ],
     ("Strategic developments", "Headquarters or base established"): [
         r"(?:set up|established|installed) (?:a |an |their |its )?(?:new )?(?:base|camp|headquarters)",
@@ -134,12 +136,13 @@ CUES: dict[tuple[str, str], list[str]] = {
 GENERIC_ATTACK = r"attack\w*|incursion|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
                  r"attaqu\w*|assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
-GENERIC_KILL = r"killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|tu[ée]s?|tuant|" \
+GENERIC_KILL = r"killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
                r"abattu\w*|assassin\w*|morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"
 
 MILITARY_TARGET = re.compile(
     r"\b(?:soldiers?|troops?|army|armed forces|military|FAMa|FDS|gendarmes?|gendarmerie|police(?:men)?|"
-    r"national guard|garde nationale|camps?|bases?|barracks|posts?|positions?|checkpoints?|patrols?|"
+    r"national guard|garde nationale|(?:military|army|militia|FAMa|MINUSMA|UN|gendarmerie|police|G5) camps?|bases?|"
+    r"barracks|(?:military|army|security|police|gendarmerie|customs) posts?|positions?|checkpoints?|patrols?|"
     r"convoys?|peacekeepers?|MINUSMA|Barkhane|French forces|G5|escort|militiamen|militia|combatants?|"
     r"fighters?|jihadists?|militants?|rebels?|Dozos?|hunters|GATIA|CMA|MSA|JNIM|ISGS|terrorists?|"
     r"assailants|enemy|militaires?|soldats?|arm[ée]e|casques bleus|poste|forces de d[ée]fense|"
@@ -151,7 +154,8 @@ CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|inhabitants?|herders?|herdsm[ae]n|shepherds?|farmers?|traders?|"
     r"merchants?|passengers?|travell?ers?|drivers?|women|children|boys?|girls?|men|man|woman|child|chief|"
     r"imam|teachers?|mayor|marabout|family|families|people|persons?|individuals?|village|villages|"
-    r"hamlet|market|fair|wedding|mosque|bus|civils?|villageois|habitants|[ée]leveurs?|bergers?|"
+    r"hamlet|market|fair|wedding|mosque|bus|trucks?|vehicles? (?:of|carrying|transporting)|delegation|marketgoers|"
+    r"camp of (?:displaced|herders|nomads)|nomads?|displaced|civils?|villageois|habitants|[ée]leveurs?|bergers?|"
     r"cultivateurs?|commer[cç]ants?|passagers?|femmes|enfants|personnes|chef de village|maire|"
     r"Fulani|Peulh?s?|Dogons?|Bambaras?|Tuaregs?|Dawsahak|Daoussahak|Songhai|Bozo|customers|worshippers)\b",
     re.IGNORECASE,
@@ -170,9 +174,9 @@ DENIAL = re.compile(r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected (?:the )?
 #: Background history and comparison: not a new event.
 HISTORY = re.compile(
     r"\b(?:for more than a decade|for (?:over |more than )?(?:\w+ )?(?:years|decades)|history of|hallmarks?|"
-    r"similar (?:attacks?|assaults?|incidents?)|other recent|previous(?:ly)?|in the past(?! \d+ (?:hours|days))|anniversary|commemorat\w*|"
+    r"similar (?:attacks?|assaults?|incidents?)|other recent|previous(?:ly)?|in the past(?! \d+ (?:hours|days))|"
     r"has (?:long )?been (?:fighting|battling)|has conducted|have conducted|since (?:19|20)\d\d|"
-    r"depuis (?:19|20)\d\d|anniversaire|comm[ée]mor\w*|pr[ée]c[ée]demment|ongoing since)\b",
+    r"depuis (?:19|20)\d\d|anniversaire|pr[ée]c[ée]demment|ongoing since)\b",
     re.IGNORECASE,
 )
 PROTEST_CONTEXT = re.compile(
