@@ -214,6 +214,13 @@ def render_map(m: "folium.Map") -> str:
     MapError
         When the page would load a script or stylesheet from the network (a folium map not made by
         :func:`make_map`, or a plugin added to it).
+
+    Examples
+    --------
+    >>> from conflict_map.model import Event, events_to_frame
+    >>> m = make_map(events_to_frame([Event("Riots", "Mob violence", latitude=12.6, longitude=-8.0)]))
+    >>> render_map(m) == render_map(m)
+    True
     """
     from .layers import StandaloneMap
 

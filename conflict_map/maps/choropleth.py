@@ -55,7 +55,15 @@ def region_name_column(regions: "gpd.GeoDataFrame") -> str:
 
 
 def assign_regions(geoms: "np.ndarray", lat: "np.ndarray", lon: "np.ndarray") -> "np.ndarray":
-    """For each point, the index of the first region containing it (``-1`` for none or NaN)."""
+    """For each point, the index of the first region containing it (``-1`` for none or NaN).
+
+    Examples
+    --------
+    >>> import numpy as np, shapely
+    >>> squares = np.array([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)])
+    >>> assign_regions(squares, np.array([0.5, 0.5, 5.0, np.nan]), np.array([0.5, 1.5, 5.0, 0.0])).tolist()
+    [0, 1, -1, -1]
+    """
     import numpy as np
     import shapely
 
@@ -106,6 +114,15 @@ def prepare_regions(regions: "gpd.GeoDataFrame", lat: "np.ndarray", lon: "np.nda
     ------
     RegionsError
         When ``regions`` is not a GeoDataFrame of polygons or its name column is missing.
+
+    Examples
+    --------
+    >>> import geopandas as gpd, numpy as np
+    >>> from shapely.geometry import box
+    >>> g = gpd.GeoDataFrame({"name": ["A", "B"]}, geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=4326)
+    >>> block, index = prepare_regions(g, np.array([0.5]), np.array([1.5]))
+    >>> block["names"], index.tolist(), len(block["geojson"]["features"])
+    (['A', 'B'], [1], 2)
     """
     import geopandas as gpd
     import numpy as np
