@@ -29,6 +29,7 @@ decembre""".split())
 #: rank of each (type, sub-type) in ACLED's table, used inside a tier.
 _PREC = {k: i for i, k in enumerate(lx.CUE_KEYS)}
 _PROTEST_TYPES = ("Protests", "Riots")
+_HURT = re.compile(r"\b(?:wound\w*|injur\w*|bless[ée]\w*|hurt)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Cue:
     end: int
     text: str
     kind: str = "lex"
+    hurt: bool = False
 
 
 def _target_window(sentence: str, start: int, end: int) -> str:
@@ -105,6 +107,7 @@ def find_cues(sentence: str) -> list[Cue]:
     []
     """
     cues: list[Cue] = []
+    hurt = bool(_HURT.search(sentence))
     protest_ctx = bool(lx.PROTEST_CONTEXT.search(sentence))
     for m in lx.CUE_PATTERN.finditer(sentence):
         start, end = m.span()
@@ -116,7 +119,7 @@ def find_cues(sentence: str) -> list[Cue]:
             if kind == "military":
                 cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "atk"))
             else:
-                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "atk"))
+                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "atk", hurt))
             continue
         if group == "kill":
             kind = _kind(_target_window(sentence, start, end)) or _kind(sentence[max(0, start - 60):end + 60])
@@ -185,8 +188,9 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
     tiers = sorted({c.tier for c in cues})
     # "attacked ... and stripped the passengers of their belongings", nobody killed: looting
     looting = [c for c in cues if c.sub_event_type == "Looting/property destruction"]
-    if looting and all(c.kind == "atk" for c in cues if c.tier in (3, 4, 5)) and not any(
-            c.tier in (0, 1, 2) for c in cues) and not any(c.kind == "lex" and c.tier == 4 for c in cues):
+    if looting and all(c.kind == "atk" and c.tier == 4 for c in cues if c.tier in (3, 4, 5)) and not any(
+            c.tier in (0, 1, 2) for c in cues) and not any(c.kind == "lex" and c.tier == 4 for c in cues) \
+            and not any(c.hurt for c in cues):
         return ("Strategic developments", "Looting/property destruction")
     if tiers[0] == 3 and 4 in tiers and 5 not in tiers and not any(
             c.tier == 3 and lx.MILITARY_TARGET.match(c.text) for c in cues):

@@ -60,7 +60,8 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"air ?strikes?", r"air raids?", r"drone (?:strikes?|attacks?)", r"aerial (?:strikes?|bombardment)",
         r"helicopter (?:attack|strike|fire|gunship)", r"airborne strike", r"bombed from the air",
         r"frappes? a[ée]riennes?", r"frappes? de drones?", r"bombardements? a[ée]riens?",
-        r"(?:jets?|aircraft|helicopters?|drones?) (?:struck|bombed|fired|targeted)",
+        r"(?:jets?|aircraft|aircrafts|helicopters?|drones?) (?:struck|bombed|fired|targeted|carried out)",
+        r"carried out (?:an? )?(?:air |aerial )?strikes?(?= (?:that|on|against|in|near))",
     ],
     ("Explosions/Remote violence", "Suicide bomb"): [
         r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vest)", r"svbied", r"vbied", r"kamikazes?",
@@ -94,7 +95,8 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"cease-?fire", r"truce", r"peace (?:deal|agreement|accord|pact)", r"signed (?:an |a )?agreement",
         r"(?:released|freed) (?:the )?(?:hostages?|prisoners?|detainees?)", r"prisoner (?:swap|exchange)",
         r"surrender\w*", r"laid down (?:their )?arms", r"cessez-le-feu", r"accord de paix", r"tr[êe]ve",
-        r"reddition", r"lib[ée]ration des otages",
+        r"reddition", r"lib[ée]ration des otages", r"cessation of hostilities", r"(?:agreement|accord)s?(?= (?:was|were|has been) signed| to end| between)",
+        r"signed (?:an? |the )?(?:\w+ ){0,4}(?:agreement|accord|pact|deal)",
     ],
     ("Strategic developments", "Arrests"): [
         r"arrest\w*", r"detain\w*", r"detention", r"taken into custody", r"apprehended", r"in custody",
@@ -103,7 +105,8 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Strategic developments", "Change to group/activity"): [
         r"recruit\w*", r"defect\w*", r"redeploy\w*", r"withdr(?:ew|awn|awal|aw)", r"curfew",
         r"dissolv\w*", r"dissolution", r"extended", r"pulled out", r"suspend\w*", r"ban(?:ned|s)",
-        r"couvre-feu", r"red[ée]ploi\w*", r"retrait", r"d[ée]fection", r"recrut\w*", r"se retire\w*",
+        r"couvre-feu", r"red[ée]ploi\w*", r"retrait", r"(?:was |were |been )?(?:founded|formed|created|launched)(?= (?:in|by|a|an|the|on))",
+        r"closed down", r"(?:ordered|forced) (?:the )?clos\w*", r"d[ée]fection", r"recrut\w*", r"se retire\w*",
     ],
     ("Strategic developments", "Disrupted weapons use"): [
         r"defus\w*", r"foil\w*", r"thwart\w*", r"weapons? caches?", r"arms caches?", r"shot down",
@@ -120,7 +123,8 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"loot\w*", r"pillag\w*", r"plunder\w*", r"ransack\w*", r"torch\w*", r"set (?:on )?fire",
         r"set ablaze", r"burn(?:ed|t|ing) (?:down )?(?:the |several |\d+ |a )?(?:houses?|huts?|homes?|village|shops?|granar\w*|vehicles?|trucks?|school|market|stores?)",
         r"(?:stole|stolen|seized|took|taking) (?:\w+ )?(?:livestock|cattle|cows|sheep|goats|animals|motorbikes?|motorcycles?|vehicles?|property|money|goods|ambulances?|cars?|trucks?|phones|belongings|luggage|supplies|food|fuel|equipment|cash)",
-        r"rustl\w*", r"robb\w*", r"stripped (?:\w+ )*?of their belongings", r"extort\w*", r"racket\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
+        r"rustl\w*", r"robb\w*", r"st(?:o|ea)l(?:e|en|ing|s)?", r"seiz(?:ed|ing|es)", r"burn(?:ed|t|ing|s)",
+        r"sabotag\w*", r"vol[ée]s?", r"saccag\w*", r"stripped (?:\w+ )*?of their belongings", r"extort\w*", r"racket\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
         r"d[ée]truit\w*", r"br[ûu]l[ée]\w*",
     ],
     ("Strategic developments", "Non-violent transfer of territory"): [
@@ -136,7 +140,7 @@ CUES: dict[tuple[str, str], list[str]] = {
 GENERIC_ATTACK = r"attack\w*|incursion|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
                  r"attaqu\w*|assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
-GENERIC_KILL = r"killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
+GENERIC_KILL = r"wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
                r"abattu\w*|assassin\w*|morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"
 
 MILITARY_TARGET = re.compile(
@@ -147,7 +151,7 @@ MILITARY_TARGET = re.compile(
     r"fighters?|jihadists?|militants?|rebels?|Dozos?|hunters|GATIA|CMA|MSA|JNIM|ISGS|terrorists?|"
     r"assailants|enemy|militaires?|soldats?|arm[ée]e|casques bleus|poste|forces de d[ée]fense|"
     r"forces de s[ée]curit[ée]|security forces|defence forces|defense forces|customs|douaniers?|"
-    r"forest guards?|eaux et for[êe]ts|warden)\b",
+    r"forest guards?|eaux et for[êe]ts|warden|armed (?:\w+ )?(?:youths?|men|individuals|elements)|headquarters)\b",
     re.IGNORECASE,
 )
 CIVILIAN_TARGET = re.compile(

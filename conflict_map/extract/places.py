@@ -207,6 +207,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         low = name.lower()
         if low in _STOP or all(w in _STOP for w in re.split(r"[\s\-’']+", low) if w):
             continue
+        if _TITLE.search(name.split()[0] + " ") and " " in name:
+            continue
         if len(name) < 3 or (name.isupper() and len(name) <= 5):
             continue
         if s < dateline_end:
