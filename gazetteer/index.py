@@ -285,7 +285,7 @@ class IndexBuilder:
         vpost: dict[str, set[int]] = {}
         for norm in norms:
             rows = self.postings[norm]
-            for r in sorted(rows):
+            for r in rows:  # rows were added in increasing order
                 recs.append(r)
                 kinds.append(rows[r])
             off.append(len(recs))
@@ -427,6 +427,19 @@ def build_index(specs: Sequence[SourceSpec], default_country: str | None = None)
     return builder.finish(described)
 
 
+_KEEP_INDEXES = 8
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Remove all but the most recently used index files (one per set of sources)."""
+    try:
+        files = sorted(directory.glob("gazetteer-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in [f for f in files if f != keep][_KEEP_INDEXES - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another process pruning at the same time
+        pass
+
+
 def load_or_build(specs: Sequence[SourceSpec], directory: Path, default_country: str | None = None,
                   rebuild: bool = False) -> tuple[Index, Path, bool]:
     """The cached index for these sources, built and written atomically when absent.
@@ -440,6 +453,10 @@ def load_or_build(specs: Sequence[SourceSpec], directory: Path, default_country:
             with open(path, "rb") as fh:
                 idx = pickle.load(fh)
             if isinstance(idx, Index):
+                try:
+                    os.utime(path)  # marks it as recently used for pruning
+                except OSError:
+                    pass
                 return idx, path, False
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as exc:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
@@ -454,6 +471,7 @@ def load_or_build(specs: Sequence[SourceSpec], directory: Path, default_country:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _prune(directory, keep=path)
     except OSError as exc:  # a read-only cache folder must not stop resolution
         log.warning("gazetteer cache not written to %s: %s", directory, exc)
     return idx, path, True

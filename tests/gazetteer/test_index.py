@@ -78,3 +78,19 @@ def test_import_is_light() -> None:
             "if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_single_path_not_iterated(tiny_dir: Path, tmp_path: Path) -> None:
+    g = Gazetteer.from_sources(geonames=str(tiny_dir / "ML.txt"), embedded=False, cache_dir=tmp_path / "c")
+    assert g.resolve("Sandaro")[0].geonameid == 102
+
+
+def test_old_indexes_are_pruned(tiny_dir: Path, tmp_path: Path) -> None:
+    from gazetteer import index as index_mod
+
+    cache = tmp_path / "c"
+    for i in range(index_mod._KEEP_INDEXES + 3):
+        with open(tiny_dir / "ML.txt", "a", encoding="utf-8") as fh:
+            fh.write(dump_line((1000 + i, f"Lieu{i}", f"Lieu{i}", "", 14.0, -9.0, "P", "PPL", "ML", "03", "", 0)))
+        Gazetteer.from_sources(geonames=[tiny_dir], embedded=False, cache_dir=cache).build()
+    assert len(list(cache.glob("gazetteer-*.pkl"))) == index_mod._KEEP_INDEXES
