@@ -130,9 +130,21 @@ def read_regions(paths: "str | os.PathLike[str] | Iterable[str | os.PathLike[str
                     raise RegionsError(f"{path}: no features with geometry")
                 continue
             hint = f"{path.name} {layer_name}" if len(names) > 1 else path.name
-            layers.append(regions_from_frame(gdf, name=path.name, path=str(path), hint=hint,
-                                             layer=layer_name if len(names) > 1 else None,
-                                             name_fields=name_fields, licence=licence).layers[0])
+            try:
+                found = regions_from_frame(gdf, name=path.name, path=str(path), hint=hint,
+                                           layer=layer_name if len(names) > 1 else None,
+                                           name_fields=name_fields, licence=licence)
+            except RegionsError:
+                if len(names) == 1:
+                    raise
+                # a multi-layer file (a COD-AB zip, a GADM GeoPackage) may hold layers without
+                # admin levels (country outline, points); skip them, the admin layers are enough
+                continue
+            if not found.layers[0].levels and len(names) > 1:
+                continue
+            layers.append(found.layers[0])
+        if not any(lay.source["path"] == str(path) for lay in layers):
+            raise RegionsError(f"{path}: no layer with admin names found")
     if not layers:
         raise RegionsError("no boundaries given")
     return Regions(layers)

@@ -98,3 +98,26 @@ def test_errors(tmp_path: Path) -> None:
     gpd.GeoDataFrame({"NAME_1": ["P"]}, geometry=gpd.points_from_xy([0], [0]), crs="EPSG:4326").to_file(pts)
     with pytest.raises(RegionsError, match="polygon"):
         read_regions(pts)
+
+
+def test_zipped_shapefiles_with_a_country_layer(tmp_path: Path) -> None:
+    """A COD-AB style zip: adm0, adm1 and adm2 shapefiles side by side; the country layer is skipped."""
+    import zipfile
+
+    g = gpd.GeoDataFrame({"ADM0_EN": ["Xland"], "ADM0_PCODE": ["XL"]}, geometry=[box(0, 0, 2, 1)],
+                         crs="EPSG:4326")
+    g1 = g.assign(ADM1_EN=["One"], ADM1_PCODE=["XL01"])
+    g2 = gpd.GeoDataFrame({"ADM0_EN": ["Xland"] * 2, "ADM1_EN": ["One"] * 2, "ADM1_PCODE": ["XL01"] * 2,
+                           "ADM2_EN": ["A", "B"], "ADM2_PCODE": ["XL0101", "XL0102"]},
+                          geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs="EPSG:4326")
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    for name, frame in (("xld_adm0", g), ("xld_adm1", g1), ("xld_adm2", g2)):
+        pyogrio.write_dataframe(frame, folder / f"{name}.shp")
+    z = tmp_path / "xld_cod_ab.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        for f in sorted(folder.iterdir()):
+            zf.write(f, f.name)
+    r = read_regions(z)
+    assert r.levels == (1, 2)
+    assert sorted(s["layer"] for s in r.sources) == ["xld_adm1", "xld_adm2"]
