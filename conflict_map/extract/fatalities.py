@@ -46,7 +46,7 @@ _NUM_RE = re.compile(
 _BETWEEN = re.compile(rf"\b(?:between|entre)\s+(?P<a>{_NUMBER})\s+(?:and|et)\s+(?P<b>{_NUMBER})\b", re.IGNORECASE)
 
 _DEATH = re.compile(
-    r"^(?:killed|dead|deaths?|died|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
+    r"^(?:killed|dead|deaths?|died|bodies|corpses|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
     r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes)$",
     re.IGNORECASE,
 )
@@ -55,7 +55,8 @@ _INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|bless[ée]s?|missing|
 _KILL_VERB = re.compile(
     r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
     r"left|leaving|tuant|tu[ée]|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
-    r"(?:shot|gunned) dead|executed|massacred|ex[ée]cut[ée]|abattu)\s+$",
+    r"(?:shot|gunned) dead|executed|massacred|assassinated|murdered|ex[ée]cut[ée]|abattu|killing of|"
+    r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death)\s+$",
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
@@ -69,6 +70,8 @@ _NOT_COUNT_AFTER = re.compile(
 _ZERO = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|victims)|nobody (?:was )?(?:killed|hurt)|"
                    r"no-one|aucun(?:e)? (?:mort|victime|perte)|sans faire de victimes?|no (?:\w+ )?(?:were|was) killed)\b",
                    re.IGNORECASE)
+_ANIMALS = re.compile(r"^\s+(?:\w+\s+)?(?:oxen|cattle|cows?|sheep|goats?|camels?|donkeys?|animals|heads|livestock|"
+                      r"b[œo]ufs|vaches|moutons|ch[èe]vres|chameaux|t[êe]tes)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+$",
                         re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
@@ -173,12 +176,17 @@ def count_deaths(sentence: str) -> Deaths:
         if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue
         if a.lower() in ("a", "an", "un", "une", "et", "no", "one") and not b:
-            # "a"/"one" alone is too often an article or a pronoun: only right after a killing verb
-            if not _KILL_VERB.search(sentence[max(0, m.start() - 40):m.start()]):
+            # "a"/"one" alone is too often an article or a pronoun: only right after a killing verb,
+            # or "one" just before a death word ("one killed")
+            after3 = _TOKEN.findall(sentence[m.end():m.end() + 40])[:3]
+            if not (_KILL_VERB.search(sentence[max(0, m.start() - 40):m.start()])
+                    or (a.lower() == "one" and any(_DEATH.match(t) for t in after3))):
                 continue
         if _NOT_COUNT_AFTER.match(sentence, m.end()):
             continue
         if _INCLUDING.search(sentence, max(0, m.start() - 20), m.start()):
+            continue
+        if _ANIMALS.match(sentence, m.end()):
             continue
         va = _value(a, q)
         if va is None:

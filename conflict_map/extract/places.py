@@ -81,6 +81,7 @@ _PEOPLE_AFTER = re.compile(
     r"fraction|tribe|clan|youths?|traders?|villagers?|hunters|fighters|elements|members|jihadists|rebels|"
     r"soldiers|troops|forces|army|chief|leaders?|women|men|people|nationals?|civils|miliciens|combattants)\b",
     re.IGNORECASE)
+_CODED_MORE = re.compile(r"\s*(?:,|and)\s+(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2}?)(?=[\s,)])")
 #: ACLED-style notes state the coded place explicitly: "(coded as Sebete at geoprecision 2)".
 _CODED_AS = re.compile(
     r"\(\s*(?:respectively\s+)?coded\s+(?:at\s+(?:an\s+)?approximate\s+location,?\s+)?(?:as|at)\s+"
@@ -246,9 +247,14 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         out = [p for p in out if not p.admin]
     coded = [m for m in _CODED_AS.finditer(article, sent_start, sent_end)]
     if coded:
-        # the note says which place the event is coded to: that place, at precision 2
-        out = [PlaceMention(m.group("name"), m.start("name"), m.end("name"), 2, False, _coded_offset(m))
-               for m in coded if m.group("name").lower() not in _STOP]
+        # the note says which place(s) the event is coded to, at precision 2
+        out = []
+        for m in coded:
+            if m.group("name").lower() not in _STOP:
+                out.append(PlaceMention(m.group("name"), m.start("name"), m.end("name"), 2, False, _coded_offset(m)))
+            more = _CODED_MORE.match(article, m.end())
+            if more and more.group("name").lower() not in _STOP:
+                out.append(PlaceMention(more.group("name"), more.start("name"), more.end("name"), 2, False, None))
     return out
 
 
