@@ -72,6 +72,11 @@ _ZERO = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|victims)|nobody
                    re.IGNORECASE)
 _ANIMALS = re.compile(r"^\s+(?:\w+\s+)?(?:oxen|cattle|cows?|sheep|goats?|camels?|donkeys?|animals|heads|livestock|"
                       r"b[œo]ufs|vaches|moutons|ch[èe]vres|chameaux|t[êe]tes)\b", re.IGNORECASE)
+_SINGLE = re.compile(
+    r"\b(?:killed|killing|shot dead|gunned down|assassinated|assassinating|executed|executing|murdered|murdering|"
+    r"lynched|beheaded|stabbed to death|tu[ée]|tuant|abattu|assassin[ée]|ex[ée]cut[ée])\s+(?:a|an|the|his|her|un|une|le|la)\s+"
+    r"(?!(?:number|total|dozen|few|couple|group|handful|score|toll|hundreds?|dozens?|several)\b)",
+    re.IGNORECASE)
 _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+$",
                         re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
@@ -178,7 +183,7 @@ def count_deaths(sentence: str) -> Deaths:
         if a.lower() in ("a", "an", "un", "une", "et", "no", "one") and not b:
             # "a"/"one" alone is too often an article or a pronoun: only right after a killing verb,
             # or "one" just before a death word ("one killed")
-            after3 = _TOKEN.findall(sentence[m.end():m.end() + 40])[:3]
+            after3 = _TOKEN.findall(sentence[m.end():m.end() + 50])[:5]
             if not (_KILL_VERB.search(sentence[max(0, m.start() - 40):m.start()])
                     or (a.lower() == "one" and any(_DEATH.match(t) for t in after3))):
                 continue
@@ -214,6 +219,17 @@ def count_deaths(sentence: str) -> Deaths:
             low += lo
             high += hi
             spans.append(m.span())
+    # "killed a trader", "shot dead the village chief": one victim, unless a count follows
+    for m in _SINGLE.finditer(sentence):
+        if _NEG_WORDS.search(sentence[max(0, m.start() - 20):m.start()]):
+            continue
+        if any(m.start() <= a <= m.end() + 25 for a, _ in spans):
+            continue
+        if _ANIMALS.match(sentence, m.end() - 1):
+            continue
+        low += 1
+        high += 1
+        spans.append(m.span())
     return Deaths(low, high, tuple(spans))
 
 
