@@ -64,8 +64,9 @@ def export_cmd(events: Path, output: Path, regions: tuple[Path, ...], region_fie
     from ..regions import join_regions, read_regions
 
     _ext(output, WRITERS)  # refuse an unknown output format before any work
-    kwargs: dict[str, Any] = {"on_error": on_error}
-    if events.suffix.lower() == ".csv":
+    kwargs: dict[str, Any] = {}
+    if events.suffix.lower() == ".csv":  # the table readers; GIS formats take no options
+        kwargs["on_error"] = on_error
         kwargs["gazetteer"] = lambda: _gazetteer(geonames, places, online, country)
         if country:
             kwargs["country"] = country[0]

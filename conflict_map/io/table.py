@@ -216,7 +216,8 @@ def read_csv(path: str | os.PathLike[str], on_error: str = "report", gazetteer: 
     on_error
         ``"report"`` (unusable rows in ``attrs["rejected"]``), ``"raise"`` or ``"ignore"``.
     gazetteer
-        For a generic CSV with a place-name column and no coordinates: a
+        For a generic CSV with a place-name column and no coordinate columns (a table that has
+        coordinate columns is taken as it is: rows without coordinates stay unlocated): a
         :class:`gazetteer.Gazetteer` (anything with ``resolve(name, country=None)``) or a function
         of no arguments returning one (built only when needed).
     country
@@ -376,7 +377,7 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
                     raise ValueError("only one of latitude and longitude is given")
                 if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
                     raise ValueError(f"coordinates out of range: latitude {lat}, longitude {lon}")
-            if lat is None and place and resolve is not None:
+            if not has_xy and place and resolve is not None:
                 cands = resolve(place, cc or None)
                 if cands:
                     c = cands[0]

@@ -87,6 +87,23 @@ def test_gpkg_parquet_csv_exports_read_back_the_same(tmp_path: Path, acled_dev: 
         assert df.astype(str).equals(ref.astype(str)), ext
 
 
+@pytest.mark.parametrize("first,second", [("geojson", "gpkg"), ("gpkg", "parquet"), ("parquet", "csv"),
+                                          ("csv", "geojson")])
+def test_every_format_converts_to_every_other(tmp_path: Path, first: str, second: str) -> None:
+    src = tmp_path / "points.csv"
+    src.write_text("id,name,lat,lon,date,fatalities\na,A,14.5,-4.2,2025-07-01,3\nb,B,,,2025-07-02,0\n",
+                   encoding="utf-8")
+    a, b = tmp_path / f"a.{first}", tmp_path / f"b.{second}"
+    assert cli(str(src), "-o", str(a), "--no-default-regions").returncode == 0
+    res = cli(str(a), "-o", str(b), "--no-default-regions")
+    assert res.returncode == 0, res.stderr
+    from conflict_map.io import read_events
+
+    back = read_events(b)
+    assert back["event_id"].tolist() == ["a", "b"] and back["fatalities"].tolist() == [3, 0]
+    assert back.geometry[0].x == -4.2 and back.geometry[1] is None
+
+
 def test_rejected_rows_are_listed(tmp_path: Path) -> None:
     src = tmp_path / "points.csv"
     src.write_text("name,lat,lon\nA,14.5,-4.2\nB,95,0\n", encoding="utf-8")
