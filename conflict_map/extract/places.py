@@ -81,11 +81,11 @@ _PEOPLE_AFTER = re.compile(
     r"fraction|tribe|clan|youths?|traders?|villagers?|hunters|fighters|elements|members|jihadists|rebels|"
     r"soldiers|troops|forces|army|chief|leaders?|women|men|people|nationals?|civils|miliciens|combattants)\b",
     re.IGNORECASE)
-_CODED_MORE = re.compile(r"\s*(?:,|and)\s+(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2}?)(?=[\s,)])")
+_CODED_MORE = re.compile(r"\s*(?:,|and)\s+(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2})(?=[\s,)])")
 #: ACLED-style notes state the coded place explicitly: "(coded as Sebete at geoprecision 2)".
 _CODED_AS = re.compile(
     r"\(\s*(?:respectively\s+)?coded\s+(?:at\s+(?:an\s+)?approximate\s+location,?\s+)?(?:as|at)\s+"
-    r"(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2}?)"
+    r"(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2})"
     r"(?:\s+(?P<km>\d+(?:\.\d+)?)\s*km\s+(?P<dir>[NSEW]{1,2})\b)?(?=[\s,)])")
 
 
@@ -313,6 +313,9 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
     if todo:
         got = gaz.resolve_all([names[i] for i in todo], country=country, context=context)
         for i, cands in zip(todo, got):
+            if not cands:
+                # the report's context can veto a spelling variant; the name alone may still fit
+                cands = gaz.resolve(names[i], country=country)
             results[i] = cands
             if memo is not None and (not cands or cands[0].score >= 0.6):
                 memo[(names[i], key_c)] = cands[:1]
