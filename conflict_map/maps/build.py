@@ -96,7 +96,10 @@ def make_map(events: Any, regions: Any = None, title: str | None = None,
         Unlocated events are not drawn but counted in the title.
     regions
         Admin boundaries: a GeoDataFrame with a name column, or a ``conflict_map.regions.Regions``
-        (its deepest layer is used), or ``None``.
+        (its deepest layer is used), or ``None``. Only regions near the events are kept. With
+        ``tiles=None`` they are the only background: pass some (for instance
+        ``conflict_map.regions.default_regions()``, as ``conflict-map map`` does) to keep the map
+        readable offline.
     title
         The map's title (default "Conflict events"); shown as text, never as markup.
     tiles
