@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
 import re
 import sys
@@ -69,7 +70,8 @@ def read_csv_table(path: str | os.PathLike[str]) -> CsvTable:
     first = text.split("\n", 1)[0]
     if delimiter != "," and first.count(",") > first.count(delimiter):
         delimiter = ","
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    # a stream, not str.splitlines: CSV records end only at \n, \r or \r\n outside quotes
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     lines: list[int] = []
     header: list[str] | None = None

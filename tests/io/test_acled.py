@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conflict_map.errors import FormatError, RecordError
 from conflict_map.io import read_events
@@ -211,3 +213,39 @@ def test_generic_csv_with_place_names_uses_the_gazetteer(tmp_path: Path) -> None
     assert abs(ev.loc[0, "latitude"] - 14.45) < 0.1 and abs(ev.loc[0, "longitude"] + 11.44) < 0.1
     assert ev.geometry[1] is None and ev.loc[1, "location_flags"] == "unresolved"
     assert any("Nowhereville" in w["message"] for w in ev.attrs["warnings"])
+
+
+_cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.fixed_dictionaries({c: _cell for c in ("event_date", "event_type", "inter1",
+                                                          "interaction", "latitude", "fatalities")}),
+                min_size=1, max_size=5))
+def test_any_cell_values_give_events_or_reasons_never_a_crash(tmp_path: Path, rows: list[dict[str, str]]) -> None:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)  # a bare \r must be quoted
+    w.writerow(ACLED_COLUMNS)
+    for i, r in enumerate(rows):
+        vals = dict(zip(ACLED_COLUMNS, [""] * len(ACLED_COLUMNS)), event_id_cnty=f"X{i}", actor1="A",
+                    sub_event_type="Armed clash", longitude="1.0")
+        vals.update(r)
+        w.writerow([vals[c] for c in ACLED_COLUMNS])
+    p = tmp_path / "fuzz.csv"
+    p.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    ev = read_events(p)
+    rejected = ev.attrs["rejected"]
+    assert len(ev) + len(rejected) == len(rows)
+    assert all(r["reason"] and r["origin"].startswith(str(p)) for r in rejected)
+
+
+def test_unicode_line_separators_inside_a_field_do_not_split_records(tmp_path: Path) -> None:
+    note = "first part\u2028second part\x0cthird\x1d"
+    p = _write(tmp_path, "a.csv", CURRENT_HEADER + "\n" + _current_row(notes=note) + "\n" +
+               _current_row("MLI2") + "\n")
+    ev = read_events(p)
+    assert ev["event_id"].tolist() == ["MLI1001", "MLI2"] and ev.loc[0, "notes"] == note
