@@ -244,7 +244,7 @@ def test_any_cell_values_give_events_or_reasons_never_a_crash(tmp_path: Path, ro
 
 
 def test_unicode_line_separators_inside_a_field_do_not_split_records(tmp_path: Path) -> None:
-    note = "first part\u2028second part\x0cthird\x1d"
+    note = "first part\u2028second part\x0cthird\x1dfourth"
     p = _write(tmp_path, "a.csv", CURRENT_HEADER + "\n" + _current_row(notes=note) + "\n" +
                _current_row("MLI2") + "\n")
     ev = read_events(p)
