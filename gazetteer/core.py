@@ -304,7 +304,7 @@ class Gazetteer:
         starts = {m.start for m in mentions}
         ends = {m.end for m in mentions}
         for m in mentions:
-            if m.normalized == norm or variant_key(m.normalized) == vk or not m.text[:1].isupper():
+            if m.normalized == norm or variant_key(m.normalized) == vk:
                 continue
             if (m.normalized in _FUNCTION_WORDS or _partial_compound(context, m, starts, ends)
                     or _inside_proper_name(context, m, ends)):

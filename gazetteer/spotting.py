@@ -43,17 +43,25 @@ class Spotter:
     def __init__(self, names: Collection[str], aliases: dict[str, str], min_chars: int = 2,
                  vkeys: Collection[str] | None = None) -> None:
         self._aliases = aliases
-        self._vkeys = vkeys
         self._names = names
-        longest: dict[str, int] = {}
+        self._vkeys = vkeys
+        # token-prefix table: a name's word sequence -> flags (1: it is a name, 2: a longer name
+        # continues it); a text is scanned with one look-up per word in the common case
+        trie: dict[str, int] = {}
         for collection in (names, aliases):
             for n in collection:
                 if len(n) < min_chars:
                     continue
-                parts = n.split(" ")
-                if len(parts) > longest.get(parts[0], 0):
-                    longest[parts[0]] = len(parts)
-        self._longest = longest
+                trie[n] = trie.get(n, 0) | 1
+                cut = n.rfind(" ")
+                while cut > 0:
+                    prefix = n[:cut]
+                    flags = trie.get(prefix, 0)
+                    if flags & 2:
+                        break  # shorter prefixes are marked already
+                    trie[prefix] = flags | 2
+                    cut = n.rfind(" ", 0, cut)
+        self._trie = trie
         self._min_chars = min_chars
         self._fold_cache: dict[str, str] = {}
 
@@ -75,31 +83,38 @@ class Spotter:
         own normalised form. With ``capitalized=True`` only spans whose first letter is a capital
         are returned (proper names; "in", "area" and "convoy" are villages somewhere).
         """
-        spans = [(m.start(), m.end(), self._fold(m.group())) for m in _WORD.finditer(text)]
+        fold = self._fold
+        spans = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
         out: list[Mention] = []
-        longest = self._longest
-        names, aliases = self._names, self._aliases
+        trie, aliases = self._trie, self._aliases
         i, n = 0, len(spans)
         while i < n:
-            k = longest.get(spans[i][2])
-            if k is None and not variants:
+            if capitalized and not text[spans[i][0]].isupper():
                 i += 1
                 continue
-            hit = 0
-            norm = ""
-            for j in range(min(k or 0, n - i), 0, -1):
-                cand = " ".join(s[2] for s in spans[i:i + j]) if j > 1 else spans[i][2]
-                if cand in names:
-                    norm, hit = cand, j
+            cur = spans[i][2]
+            flags = trie.get(cur)
+            if flags is None:
+                if variants and self._vkeys is not None and text[spans[i][0]].isupper():
+                    i += self._variant(text, spans, i, out)
+                else:
+                    i += 1
+                continue
+            best, best_norm = (i + 1, cur) if flags & 1 else (0, "")
+            j = i + 1
+            while flags & 2 and j < n:
+                cur = f"{cur} {spans[j][2]}"
+                flags = trie.get(cur)
+                if flags is None:
                     break
-                alias = aliases.get(cand)
-                if alias is not None:
-                    norm, hit = alias, j
-                    break
-            if hit and len(norm) >= self._min_chars and (not capitalized or text[spans[i][0]].isupper()):
-                start, end = spans[i][0], spans[i + hit - 1][1]
+                j += 1
+                if flags & 1:
+                    best, best_norm = j, cur
+            if best:
+                start, end = spans[i][0], spans[best - 1][1]
+                norm = best_norm if best_norm in self._names else aliases.get(best_norm, best_norm)
                 out.append(Mention(start, end, text[start:end], norm))
-                i += hit
+                i = best
             elif variants and self._vkeys is not None and text[spans[i][0]].isupper():
                 i += self._variant(text, spans, i, out)
             else:
