@@ -400,8 +400,11 @@ class Gazetteer:
             v = int(ids[j])
             for r in idx.vkey_rec[idx.vkey_off[v]:idx.vkey_off[v + 1]]:
                 r = int(r)
-                name_sim = Levenshtein.normalized_similarity(norm, normalize_name(names[r]))
-                sim = 0.5 * key_sim + 0.5 * name_sim
+                cand = normalize_name(names[r])
+                name_sim = Levenshtein.normalized_similarity(norm, cand)
+                # vowels are what transliterations vary most: agreement of consonants counts extra
+                skel_sim = Levenshtein.normalized_similarity(_skeleton(norm), _skeleton(cand))
+                sim = 0.4 * key_sim + 0.3 * name_sim + 0.3 * skel_sim
                 if sim >= _MIN_FUZZY:
                     out.append((r, sim, names[r]))
         if len(self._fuzzy_memo) > 20_000:
@@ -472,8 +475,12 @@ class Gazetteer:
                         found[r] = (quality, f"spelling close to {cname!r} (similarity {sim:.2f})", cname)
         if not found and diagnose:
             # what a search everywhere would have found, to say why it was refused
-            for r, sim, cname in self._fuzzy(vk, norm, set(), [])[:5]:
-                plausible(r, f"{cname} (similarity {sim:.2f})")
+            closest = []
+            for r, sim, cname in sorted(self._fuzzy(vk, norm, set(), []), key=lambda h: -h[1])[:5]:
+                if plausible(r, f"{cname} (similarity {sim:.2f})"):
+                    closest.append(f"{cname} ({idx.country(r)}, similarity {sim:.2f})")
+            if closest and not ctx.countries and not anchors:
+                fuzzy_note += "; closest look-alikes: " + ", ".join(list(dict.fromkeys(closest))[:3])
         if not found and self._online_enabled:
             online = self._online_geocoder()
             cands = online.geocode(name, ctx.countries)[:limit]
@@ -585,6 +592,14 @@ class _LazySet:
         if self._set is None:
             self._set = self._make()
         return iter(self._set)
+
+
+_VOWELS = str.maketrans("", "", "aeiouy ")
+
+
+def _skeleton(norm: str) -> str:
+    """The consonants of a normalised name ("sandare" -> "sndr")."""
+    return norm.translate(_VOWELS) or norm
 
 
 def _paths(value: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str | os.PathLike[str]]:
