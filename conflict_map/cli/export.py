@@ -84,9 +84,10 @@ def export_cmd(events: Path, output: Path, regions: tuple[Path, ...], region_fie
     elif not no_default and len(frame):
         missing = (frame["admin1"].fillna("") == "") & frame.geometry.notna()
         if missing.any():
-            admin1_codes = _admin1_table(geonames)
             try:
-                from ..regions import default_regions
+                from ..regions.default import default_regions, find_admin1_codes
+
+                admin1_codes = find_admin1_codes(list(geonames))
 
                 frame = join_regions(frame, default_regions(admin1_codes), overwrite=False,
                                      max_distance_km=max_distance_km)
@@ -98,16 +99,6 @@ def export_cmd(events: Path, output: Path, regions: tuple[Path, ...], region_fie
             click.echo(f"conflict-map: boundaries: {s.get('name')} ({s.get('licence')}). {s.get('note', '')}",
                        err=True)
     click.echo(f"{len(frame)} events ({len(rejected)} rejected rows) -> {output}", err=True)
-
-
-def _admin1_table(geonames: tuple[Path, ...]) -> Path | None:
-    """GeoNames ``admin1CodesASCII.txt`` beside or inside the --geonames paths, if any."""
-    for p in geonames:
-        folder = p if p.is_dir() else p.parent
-        table = folder / "admin1CodesASCII.txt"
-        if table.exists():
-            return table
-    return None
 
 
 def _gazetteer(geonames: tuple[Path, ...], places: tuple[Path, ...], online: bool,

@@ -16,6 +16,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..errors import FormatError, RecordError
@@ -129,6 +130,7 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%m-%Y", "%d-%b-%y", "%d
 _ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]")
 
 
+@lru_cache(maxsize=65536)  # exports repeat the same few thousand dates
 def parse_date(text: str) -> date:
     """A date in any of the forms ACLED and UCDP exports use.
 

@@ -26,8 +26,8 @@ from .fields import LevelFields
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["default_regions", "build_default_admin1", "QGIS_WORLD_MAP", "DEFAULT_SOURCE",
-           "cache_dir"]
+__all__ = ["default_regions", "build_default_admin1", "find_admin1_codes", "QGIS_WORLD_MAP",
+           "DEFAULT_SOURCE", "cache_dir"]
 
 #: Where Debian's qgis-common installs Natural Earth (override with $CONFLICT_MAP_NE_WORLD_MAP).
 QGIS_WORLD_MAP = Path("/usr/share/qgis/resources/data/world_map.gpkg")
@@ -125,6 +125,28 @@ def build_default_admin1(source: str | os.PathLike[str] | None = None,
 
 
 _CACHE: dict[tuple[str, str], Regions] = {}
+
+
+def find_admin1_codes(paths: "list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...] | None" = None
+                      ) -> Path | None:
+    """GeoNames ``admin1CodesASCII.txt`` in or beside the given GeoNames paths (default: the paths in
+    ``$CONFLICT_MAP_GEONAMES``), or ``None``.
+
+    Examples
+    --------
+    >>> find_admin1_codes([]) is None
+    True
+    """
+    if paths is None:
+        env = os.environ.get("CONFLICT_MAP_GEONAMES", "")
+        paths = [p for p in env.split(os.pathsep) if p]
+    for p in paths:
+        p = Path(p)
+        folder = p if p.is_dir() else p.parent
+        table = folder / "admin1CodesASCII.txt"
+        if table.exists():
+            return table
+    return None
 
 
 def default_regions(admin1_codes: str | os.PathLike[str] | None = None) -> Regions:

@@ -177,7 +177,8 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         An events GeoDataFrame (see :mod:`conflict_map.model`); unlocated events are left as they are.
     regions
         :class:`~conflict_map.regions.Regions`, a GeoDataFrame of polygons, a path or a list of
-        paths; ``None`` uses the embedded Natural Earth admin-1 default.
+        paths; ``None`` uses the embedded Natural Earth admin-1 default (named as GeoNames names
+        them when ``$CONFLICT_MAP_GEONAMES`` leads to ``admin1CodesASCII.txt``).
     max_distance_km
         Points outside every polygon go to the nearest one within this distance, flagged
         ``nearest_region:<km>km`` in ``location_flags``; farther points are flagged
@@ -220,9 +221,10 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
     from ..model import EVENT_COLUMNS, conform_frame
 
     if regions is None:
-        from .default import default_regions
+        from .default import default_regions, find_admin1_codes
 
-        regs = default_regions()
+        # GeoNames admin-1 names when $CONFLICT_MAP_GEONAMES points at the code tables
+        regs = default_regions(find_admin1_codes())
         overwrite = bool(overwrite)
     else:
         regs = _as_regions(regions, name_fields)

@@ -67,3 +67,12 @@ def test_geonames_admin1_names(geonames_dir: Path) -> None:
     # Natural Earth calls it Timbuktu; GeoNames (whose admin1 code ML.08 is NE's FIPS ML08) Tombouctou
     assert out.loc[0, "admin1"] == "Tombouctou"
     assert "GeoNames" in out.attrs["sources"][0]["admin1_names"]
+
+
+def test_geonames_names_from_the_environment(geonames_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _need_qgis()
+    monkeypatch.setenv("CONFLICT_MAP_GEONAMES", str(geonames_dir / "ML.txt"))
+    ev = events_to_frame([Event("Battles", "Armed clash", latitude=16.7735, longitude=-3.0074)])
+    assert join_regions(ev).loc[0, "admin1"] == "Tombouctou"
+    monkeypatch.delenv("CONFLICT_MAP_GEONAMES")
+    assert join_regions(ev).loc[0, "admin1"] == "Timbuktu"
