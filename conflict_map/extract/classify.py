@@ -18,6 +18,9 @@ __all__ = ["Cue", "find_cues", "pick_type", "is_history", "is_denial", "classify
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|été|a été|ont été)\s+$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^\s*(?:by|par)\b", re.IGNORECASE)
+#: a verb with no object after it ("post attacked around 19h", "checkpoint attacked.") is passive
+_NO_OBJECT = re.compile(r"^\s*(?:[,.;:)]|$|(?:around|at|in|on|last|this|earlier|overnight|yesterday|early|late|"
+                        r"during|near|while|when|after|before|again|twice|with)\b)", re.IGNORECASE)
 _EXPLOSIVE_TYPES = "Explosions/Remote violence"
 _BARE_YEAR = re.compile(r"(?<![\d/\-])(?<!\d )((?:19|20)\d\d)(?![\d/\-])")
 _DAY_MONTH_BEFORE = re.compile(
@@ -49,7 +52,7 @@ class Cue:
 def _target_window(sentence: str, start: int, end: int) -> str:
     before = sentence[max(0, start - 70):start]
     after = sentence[end:end + 70]
-    if _BY_AFTER.match(after) or _PASSIVE_BEFORE.search(before):
+    if _BY_AFTER.match(after) or _PASSIVE_BEFORE.search(before) or _NO_OBJECT.match(after):
         return before
     return after
 
@@ -122,11 +125,11 @@ def find_cues(sentence: str) -> list[Cue]:
                 cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "atk", hurt))
             continue
         if group == "kill":
-            kind = _kind(_target_window(sentence, start, end)) or _kind(sentence[max(0, start - 60):end + 60])
+            kind = _kind(_target_window(sentence, start, end))
             if kind == "civilian":
                 cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "kill"))
             elif kind == "military":
-                cues.append(Cue("Battles", "Armed clash", 5, start, end, m.group(), "kill"))
+                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "kill"))
             else:
                 # a killing whose victims are not named as combatants: most often civilians
                 cues.append(Cue("Violence against civilians", "Attack", 5, start, end, m.group(), "kill"))
@@ -144,6 +147,7 @@ def find_cues(sentence: str) -> list[Cue]:
             tier = 1
         elif et == "Violence against civilians":
             tier = 4
+
         elif st == "Disrupted weapons use":
             tier = 1
         else:

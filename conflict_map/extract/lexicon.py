@@ -151,7 +151,9 @@ MILITARY_TARGET = re.compile(
     r"fighters?|jihadists?|militants?|rebels?|Dozos?|hunters|GATIA|CMA|MSA|JNIM|ISGS|terrorists?|"
     r"assailants|enemy|militaires?|soldats?|arm[ée]e|casques bleus|poste|forces de d[ée]fense|"
     r"forces de s[ée]curit[ée]|security forces|defence forces|defense forces|customs|douaniers?|"
-    r"forest guards?|eaux et for[êe]ts|warden|armed (?:\w+ )?(?:youths?|men|individuals|elements)|headquarters)\b",
+    r"forest guards?|eaux et for[êe]ts|warden|armed (?:\w+ )?(?:youths?|men|individuals|elements)|headquarters|agents? of the water|forest agents?|"
+    r"commanders?|officers?|HCUA|MAA|Platform|Ganda (?:Izo|Koy)|self-defen[cs]e (?:group|militia)|bodyguards?|"
+    r"guards?|field commander|militia leader|pick-ups|technicals|toll station)\b",
     re.IGNORECASE,
 )
 CIVILIAN_TARGET = re.compile(
