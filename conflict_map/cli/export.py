@@ -54,7 +54,7 @@ def _level_field(ctx: click.Context, param: click.Parameter, value: tuple[str, .
 def export_cmd(events: Path, output: Path, regions: tuple[Path, ...], region_fields: dict[int, Any],
                max_distance_km: float, no_default: bool, geonames: tuple[Path, ...],
                places: tuple[Path, ...], online: bool, country: tuple[str, ...], on_error: str) -> None:
-    """Convert EVENTS (ACLED/UCDP/generic CSV, GeoJSON, GeoPackage, GeoParquet) to OUTPUT.
+    """Convert EVENTS (ACLED/UCDP/generic CSV, GeoJSON, GeoPackage, GeoParquet) to the -o file.
 
     Admin boundaries are political and may be disputed; the boundary source used is printed and
     written into GeoPackage and GeoParquet metadata.
