@@ -32,6 +32,16 @@ decembre""".split())
 #: rank of each (type, sub-type) in ACLED's table, used inside a tier.
 _PREC = {k: i for i, k in enumerate(lx.CUE_KEYS)}
 _PROTEST_TYPES = ("Protests", "Riots")
+#: ordinary people as the authors of violence: a riot or mob, not an armed group
+_MOB = re.compile(
+    r"\b(?:locals|local (?:residents|people|population)|residents|villagers|youths?|young (?:people|men)|crowd|"
+    r"inhabitants|population|mob|jeunes|habitants|foule|population locale)\b(?:\s+[\w'-]+){0,5}?\s+"
+    r"(?:beat|lynch\w*|ransack\w*|torch\w*|burn\w*|set fire|attack\w*|ston\w*|vandali\w*|loot\w*|fought|clash\w*|"
+    r"assault\w*|saccag\w*|incendi\w*|br[ûu]l\w*|lapid\w*)",
+    re.IGNORECASE)
+#: a ground component that makes an operation with explosives or air power a battle
+_GROUND = re.compile(r"\b(?:small arms|armed assault|ground|gunfire|firing|assault|breach\w*|complex attack|followed by|"
+                     r"raid\w*|clash\w*|firefight|exchange of fire|fighting|combat)\b", re.IGNORECASE)
 _HURT = re.compile(r"\b(?:wound\w*|injur\w*|bless[ée]\w*|hurt)\b", re.IGNORECASE)
 
 
@@ -47,6 +57,7 @@ class Cue:
     text: str
     kind: str = "lex"
     hurt: bool = False
+    ground: bool = False
 
 
 def _target_window(sentence: str, start: int, end: int) -> str:
@@ -111,7 +122,11 @@ def find_cues(sentence: str) -> list[Cue]:
     """
     cues: list[Cue] = []
     hurt = bool(_HURT.search(sentence))
+    ground = bool(_GROUND.search(sentence))
     protest_ctx = bool(lx.PROTEST_CONTEXT.search(sentence))
+    mob = _MOB.search(sentence)
+    if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
+        cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), mob.group(), "mob", hurt))
     for m in lx.CUE_PATTERN.finditer(sentence):
         start, end = m.span()
         if lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start):
@@ -120,7 +135,7 @@ def find_cues(sentence: str) -> list[Cue]:
         if group == "atk":
             kind = _kind(_target_window(sentence, start, end))
             if kind == "military":
-                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "atk"))
+                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "atk", hurt, ground))
             else:
                 cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "atk", hurt))
             continue
@@ -129,7 +144,7 @@ def find_cues(sentence: str) -> list[Cue]:
             if kind == "civilian":
                 cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "kill"))
             elif kind == "military":
-                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "kill"))
+                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "kill", hurt, ground))
             else:
                 # a killing whose victims are not named as combatants: most often civilians
                 cues.append(Cue("Violence against civilians", "Attack", 5, start, end, m.group(), "kill"))
@@ -177,8 +192,9 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
     if has_protest or has_riot:
         proto = [c for c in cues if c.event_type in _PROTEST_TYPES]
         strong_armed = [c for c in cues if c.tier == 0 and c.sub_event_type != "Armed clash"]
+        violent = any(c.sub_event_type == "Looting/property destruction" or c.kind == "atk" for c in cues)
         if not strong_armed and not any(c.tier == 2 for c in cues):
-            if has_riot or (has_protest and any(c.event_type == "Battles" and c.tier == 0 for c in cues)):
+            if has_riot or (has_protest and violent) or (has_protest and any(c.event_type == "Battles" and c.tier == 0 for c in cues)):
                 mob = [c for c in proto if c.sub_event_type == "Mob violence"]
                 if mob and not has_protest:
                     return ("Riots", "Mob violence")
@@ -188,8 +204,11 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
             best = min(proto, key=lambda c: _PREC[(c.event_type, c.sub_event_type)])
             return (best.event_type, best.sub_event_type)
         cues = [c for c in cues if c.event_type not in _PROTEST_TYPES]
-    # explicit explosive tactics take the generic "attack" (the attack was the explosion)
+    # explicit explosive tactics take the generic "attack" (the attack was the explosion), unless the
+    # operation had a ground component against an armed target ("complex attack ... small arms fire")
     tiers = sorted({c.tier for c in cues})
+    if tiers[0] == 2 and 3 in tiers and any(c.tier == 3 for c in cues) and any(c.ground for c in cues):
+        return ("Battles", "Armed clash")
     # "attacked ... and stripped the passengers of their belongings", nobody killed: looting
     looting = [c for c in cues if c.sub_event_type == "Looting/property destruction"]
     if looting and all(c.kind == "atk" and c.tier == 4 for c in cues if c.tier in (3, 4, 5)) and not any(
