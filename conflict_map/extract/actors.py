@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from .lexicon import lower_pattern as _lower
+
 __all__ = ["Actor", "find_actors", "assign_actors", "COUNTRY_NAMES", "ACTOR_LEXICON"]
 
 COUNTRY_NAMES: dict[str, str] = {
@@ -65,8 +67,9 @@ ACTOR_LEXICON: list[tuple[str, str, int]] = [
 ]
 _COMPILED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE if not p.isupper() else 0), n, c)
              for p, n, c in ACTOR_LEXICON]
-_ALL = re.compile("|".join(f"(?P<a{i}>(?<![\\w-])(?:{p})(?![\\w-]))" for i, (p, _, _) in enumerate(ACTOR_LEXICON)),
-                  re.IGNORECASE)
+_ALL = re.compile("(?<![\\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _, _) in enumerate(ACTOR_LEXICON))
+                  + ")(?![\\w-])", re.IGNORECASE)
+_ALL_LOWER = re.compile(_lower(_ALL.pattern))
 
 
 @dataclass(frozen=True)
@@ -91,10 +94,12 @@ def find_actors(text: str, country: str = "ML") -> list[Actor]:
     """
     cname = COUNTRY_NAMES.get((country or "ML").upper(), country or "Mali")
     out: list[Actor] = []
-    for m in _ALL.finditer(text):
+    low = text.lower()
+    matches = _ALL_LOWER.finditer(low) if len(low) == len(text) else _ALL.finditer(text)
+    for m in matches:
         i = int((m.lastgroup or "a0")[1:])
         pat, name, inter = ACTOR_LEXICON[i]
-        tok = m.group()
+        tok = text[m.start():m.end()]
         # short upper-case acronyms (CMA, MSA, FDS) must be written in capitals
         if len(tok) <= 5 and tok.isalpha() and not tok.isupper() and pat.split("|")[0].isupper():
             continue

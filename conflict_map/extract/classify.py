@@ -127,7 +127,12 @@ def find_cues(sentence: str) -> list[Cue]:
     mob = _MOB.search(sentence)
     if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
         cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), mob.group(), "mob", hurt))
-    for m in lx.CUE_PATTERN.finditer(sentence):
+    low = sentence.lower()
+    if len(low) == len(sentence):
+        matches = lx.CUE_PATTERN_LOWER.finditer(low)
+    else:  # a character whose lower case changes length: keep offsets right
+        matches = lx.CUE_PATTERN.finditer(sentence)
+    for m in matches:
         start, end = m.span()
         if lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start):
             continue

@@ -210,4 +210,23 @@ def compile_cues(cues: dict[tuple[str, str], list[str]] = CUES) -> tuple[re.Patt
     return pat, keys
 
 
+def lower_pattern(pattern: str) -> str:
+    """A regex source with its literal letters lower-cased (escapes such as ``\\S`` kept), to match
+    lower-cased text without ``re.IGNORECASE``, which is about three times slower.
+
+    Examples
+    --------
+    >>> lower_pattern(r"JNIM\\s+\\S")
+    'jnim\\\\s+\\\\S'
+    """
+    out = []
+    esc = False
+    for ch in pattern:
+        out.append(ch if esc else ch.lower())
+        esc = (ch == "\\") and not esc
+    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+
+
 CUE_PATTERN, CUE_KEYS = compile_cues()
+#: the same cues for lower-cased text, compiled without IGNORECASE (faster).
+CUE_PATTERN_LOWER = re.compile(lower_pattern(CUE_PATTERN.pattern))
