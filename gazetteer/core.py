@@ -31,7 +31,7 @@ _AIRPORT_WORDS = re.compile(r"\b(airport|aeroport|airfield|aerodrome|airstrip|ai
 _AREA_WORDS = re.compile(r"\b(region|province|cercle|commune|district|department|departement|prefecture|"
                          r"county|state|municipality|arrondissement|wilaya)\b")
 _MIN_FUZZY = 0.8          # combined similarity a fuzzy match needs
-_FUZZY_RADIUS_KM = 150.0  # a fuzzy match must lie this close to the report's other places (when known)
+_FUZZY_RADIUS_KM = 75.0  # a look-alike must lie this close to the report's other places (when known)
 _MAX_CONTEXT_ROWS = 12    # context names with more homonyms than this say little about location
 _MIN_SCORE = 0.01
 _FAR_KM = 300.0  # a homonym this far from every place of the report's countries is not meant
@@ -78,6 +78,7 @@ class Gazetteer:
         self._index: Index | None = None
         self._spotter: Any = None
         self._fuzzy_pool: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
+        self._vk_of: np.ndarray | None = None
         self._focus_points: dict[tuple[str, ...], np.ndarray] = {}
         self._fuzzy_memo: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, float, str]]] = {}
         self.cache_path: Path | None = None
@@ -150,6 +151,8 @@ class Gazetteer:
         self._spotter = None
         self._fuzzy_pool.clear()
         self._fuzzy_memo.clear()
+        self._focus_points.clear()
+        self._vk_of = None
         return self.cache_path
 
     @property
@@ -339,6 +342,17 @@ class Gazetteer:
                 ctx.points.append((idx.lat[rows], idx.lon[rows], text, 1.0 / len(rows)))
         return ctx
 
+    def _admin_named(self, r: int, ctx: _Context) -> bool:
+        """The place's admin-1 area or (guessed) district is written in the context, in a focus country."""
+        if not ctx.text or (ctx.countries and self.index.country(r) not in ctx.countries):
+            return False
+        v = self.index.vocab["admin"]
+        for code in (self.index.a1name[r], self.index.a2name[r], self.index.a2guess[r]):
+            name = v[code]
+            if name and ctx.names(normalize_name(name)):
+                return True
+        return False
+
     def _far_outside(self, rows: list[int], focus: set[str]) -> list[int]:
         """Rows outside the focus countries and farther than :data:`_FAR_KM` from all their places."""
         idx = self.index
@@ -369,24 +383,35 @@ class Gazetteer:
         from rapidfuzz.distance import Levenshtein
 
         idx = self.index
-        key = tuple(sorted(focus)) + tuple(f"{a:.2f},{b:.2f}" for a, b in near)
+        if len(vk) < 4:
+            return []
+        countries = set(focus)
+        if not countries and near:
+            # anchors without a country: search the countries they lie in; plausible() then
+            # keeps only hits close to them
+            for la, lo in near:
+                d = haversine_km(la, lo, idx.lat, idx.lon)
+                countries.add(idx.country(int(np.argmin(d))))
+        # one pool per (countries, first letter of the key): variant keys already unify the
+        # first letters transliterations vary (z/s, dj/j, w/ou), and the pool is 20 times smaller
+        key = tuple(sorted(countries)) + (vk[0],)
         pool = self._fuzzy_pool.get(key)
         if pool is None:
-            row_ok = np.zeros(idx.n, bool) if (focus or near) else np.ones(idx.n, bool)
-            if focus:
-                codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in focus]
-                row_ok |= np.isin(idx.cc, codes)
-            for la, lo in near:
-                row_ok |= haversine_km(la, lo, idx.lat, idx.lon) <= _FUZZY_RADIUS_KM
-            vk_of = np.repeat(np.arange(len(idx.vkey_off) - 1), np.diff(idx.vkey_off))
-            ids = np.unique(vk_of[row_ok[idx.vkey_rec]])
+            row_ok = np.ones(idx.n, bool)
+            if countries:
+                codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in countries]
+                row_ok = np.isin(idx.cc, codes)
+            if self._vk_of is None:
+                self._vk_of = np.repeat(np.arange(len(idx.vkey_off) - 1), np.diff(idx.vkey_off))
+            ids = np.unique(self._vk_of[row_ok[idx.vkey_rec]])
             keys = idx.vkeys
-            pool = ([keys[i] for i in ids], ids)
-            if len(self._fuzzy_pool) > 64:
+            sel = [i for i in ids.tolist() if keys[i][:1] == vk[0]]
+            pool = ([keys[i] for i in sel], np.asarray(sel, np.int64))
+            if len(self._fuzzy_pool) > 256:
                 self._fuzzy_pool.clear()
             self._fuzzy_pool[key] = pool
         choices, ids = pool
-        if len(vk) < 4 or not choices:
+        if not choices:
             return []
         memo_key = (vk, norm, key)
         memo = self._fuzzy_memo.get(memo_key)
@@ -448,7 +473,7 @@ class Gazetteer:
             if anchors:
                 d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], np.array([a for a, _ in anchors]),
                                               np.array([b for _, b in anchors]))))
-                if d <= _FUZZY_RADIUS_KM:
+                if d <= _FUZZY_RADIUS_KM or self._admin_named(r, ctx):
                     return True
                 rejected.append(f"{label} ({idx.country(r)}, {d:.0f} km from the report's places)")
                 return False
