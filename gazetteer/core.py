@@ -165,7 +165,15 @@ class Gazetteer:
         return out
 
     def __len__(self) -> int:
+        """Number of places in the index (opens it)."""
         return self.index.n
+
+    def __bool__(self) -> bool:
+        # truth-testing a gazetteer ("gaz or Gazetteer.default()") must not build its index
+        return True
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({', '.join(s.label for s in self._specs)}{', online' if self._online_enabled else ''})"
 
     # ------------------------------------------------------------------ countries and spotting
     def country_code(self, name: str) -> str:

@@ -30,6 +30,7 @@ def test_env_cache_dir(tiny_dir: Path, tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_lazy_construction(tiny_dir: Path, tmp_path: Path) -> None:
     g = Gazetteer.from_sources(geonames=[tiny_dir], embedded=False, cache_dir=tmp_path / "c")
+    assert g and "geonames:ML.txt" in repr(g)
     assert g._index is None and not (tmp_path / "c").exists()
 
 
