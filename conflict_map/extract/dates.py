@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicon import lower_pattern
+
 __all__ = ["DateMatch", "resolve_date", "find_dateline", "MONTHS", "WEEKDAYS"]
 
 MONTHS: dict[str, int] = {
@@ -66,6 +68,8 @@ _PATTERN = re.compile(
 )
 # group names inside each rule repeat; compile them separately to read their groups
 _SUB = {name: re.compile(pat, re.IGNORECASE) for name, pat in _RULES}
+_PATTERN_L = re.compile(lower_pattern(_PATTERN.pattern))
+_SUB_L = {name: re.compile(lower_pattern(p.pattern)) for name, p in _SUB.items()}
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "several": 3,
             "a few": 3, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "quelques": 3}
 
@@ -195,9 +199,12 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
     >>> resolve_date("Late August saw clashes", date(2025, 9, 10)).date
     datetime.date(2025, 8, 31)
     """
-    for m in _PATTERN.finditer(text):
-        name = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("r_"))
-        sub = _SUB[name].match(text, m.start())
+    low = text.lower()
+    fast = len(low) == len(text)
+    pattern, subs, scan = (_PATTERN_L, _SUB_L, low) if fast else (_PATTERN, _SUB, text)
+    for m in pattern.finditer(scan):
+        name = m.lastgroup[2:] if m.lastgroup else ""
+        sub = subs[name].match(scan, m.start())
         if sub is None:
             continue
         if name == "weekday" and not _weekday_ok(sub):
@@ -208,7 +215,7 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
         if got is None:
             continue
         d, prec = got
-        return DateMatch(d, prec, sub.group().strip(), sub.start(), since=(name == "since"))
+        return DateMatch(d, prec, text[sub.start():sub.end()].strip(), sub.start(), since=(name == "since"))
     return None
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import lower_pattern
+
 __all__ = ["Deaths", "parse_number", "count_deaths", "split_total"]
 
 _UNITS = {
@@ -151,6 +153,14 @@ def parse_number(text: str) -> int:
     return total + current
 
 
+#: any word about deaths; a sentence without one reports none (a cheap first test)
+_ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|fatal|slain|murder|execut|perish|tu[ée]|"
+                        r"tuant|mort|d[ée]c[èée]|cadavre|assassin|victim|lynch|behead|slaughter|stabb|toll|abattu|"
+                        r"massac|shot|gunned|bilan")
+_NUM_RE_L = re.compile(lower_pattern(_NUM_RE.pattern))
+_SINGLE_L = re.compile(lower_pattern(_SINGLE.pattern))
+
+
 def _value(text: str, qual: str) -> tuple[int, int] | None:
     try:
         n = parse_number(text)
@@ -175,7 +185,11 @@ def count_deaths(sentence: str) -> Deaths:
     """
     low = high = 0
     spans: list[tuple[int, int]] = []
-    for m in _NUM_RE.finditer(sentence):
+    lowered = sentence.lower()
+    if not _ANY_DEATH.search(lowered):
+        return Deaths(0, 0, ())
+    fast = len(lowered) == len(sentence)
+    for m in (_NUM_RE_L.finditer(lowered) if fast else _NUM_RE.finditer(sentence)):
         a, b = m.group("a"), m.group("b")
         q = (m.group("q") or "").strip().lower()
         if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
@@ -220,7 +234,7 @@ def count_deaths(sentence: str) -> Deaths:
             high += hi
             spans.append(m.span())
     # "killed a trader", "shot dead the village chief": one victim, unless a count follows
-    for m in _SINGLE.finditer(sentence):
+    for m in (_SINGLE_L.finditer(lowered) if fast else _SINGLE.finditer(sentence)):
         if _NEG_WORDS.search(sentence[max(0, m.start() - 20):m.start()]):
             continue
         if any(m.start() <= a <= m.end() + 25 for a, _ in spans):
