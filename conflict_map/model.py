@@ -279,39 +279,96 @@ def events_to_frame(events: Iterable[Event | Mapping[str, Any]]) -> "gpd.GeoData
 
 
 def _rows_to_frame(rows: list[dict[str, Any]]) -> "gpd.GeoDataFrame":
+    import pandas as pd
+
+    return _conform_columns(pd.DataFrame.from_records(rows) if rows else pd.DataFrame())
+
+
+def _to_str(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, str):
+        return v
+    if type(v).__name__ in ("NAType", "NaTType"):
+        return ""
+    if isinstance(v, date):
+        return v.isoformat()[:10] if not hasattr(v, "hour") or not (v.hour or v.minute) else v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _coerce(series: Any, kind: str, name: str) -> Any:
+    """One column coerced to its kind, vectorised (whole-column operations, no per-row Python for
+    numbers already stored as numbers)."""
+    import numpy as np
+    import pandas as pd
+
+    if kind == "str":
+        if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
+            return series.fillna("").astype(object)
+        if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+            return series.fillna("").astype(object)  # only strings and missing values
+        return series.map(_to_str).astype(object)
+    values = series
+    if values.dtype == bool:
+        values = values.astype("float64")
+    try:
+        num = pd.to_numeric(values, errors="raise").astype("float64")
+    except (TypeError, ValueError):
+        # text cells: blanks are missing values, surrounding spaces do not count
+        values = values.map(lambda v: v.strip() if isinstance(v, str) else v).replace({"": np.nan})
+        try:
+            num = pd.to_numeric(values, errors="raise").astype("float64")
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"column {name!r}: {exc}") from None
+    if kind == "float":
+        return num
+    finite = num.dropna()
+    if len(finite) and not np.all(np.mod(finite.to_numpy(), 1) == 0):
+        bad = finite[np.mod(finite.to_numpy(), 1) != 0].iloc[0]
+        raise ValueError(f"column {name!r}: {bad!r} is not a whole number")
+    return num.astype("Int64")
+
+
+def _conform_columns(df: Any) -> "gpd.GeoDataFrame":
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
     from shapely import points
 
+    n = len(df)
     data: dict[str, Any] = {}
-    extra = [k for r in rows for k in r if k not in COLUMN_KINDS and k != "geometry"]
-    extra = list(dict.fromkeys(extra))
     for col in EVENT_COLUMNS:
         kind = COLUMN_KINDS[col]
-        values = [_clean(r.get(col), kind) for r in rows]
-        if kind == "int":
-            data[col] = pd.array(values, dtype="Int64")
+        if col in df.columns:
+            data[col] = _coerce(df[col].reset_index(drop=True), kind, col)
+        elif kind == "int":
+            data[col] = pd.array([None] * n, dtype="Int64")
         elif kind == "float":
-            data[col] = pd.array([float("nan") if v is None else v for v in values], dtype="float64")
+            data[col] = np.full(n, np.nan)
         else:
-            data[col] = pd.array(["" if v is None else v for v in values], dtype=object)
-    for col in extra:
-        data[col] = pd.array([r.get(col) for r in rows], dtype=object)
-    df = pd.DataFrame(data)
-    lat = df["latitude"].to_numpy(dtype="float64")
-    lon = df["longitude"].to_numpy(dtype="float64")
-    geom = points(lon, lat)  # NaN coordinates give empty points; make them missing instead
-    import numpy as np
-
-    geom = np.where(np.isnan(lat) | np.isnan(lon), None, geom)
-    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geom, crs="EPSG:4326"), crs="EPSG:4326")
+            data[col] = pd.Series([""] * n, dtype=object)
+    for col in df.columns:
+        if col not in COLUMN_KINDS and col != "geometry" and col not in data:
+            data[col] = df[col].reset_index(drop=True)
+    out = pd.DataFrame(data)
+    lat = out["latitude"].to_numpy(dtype="float64")
+    lon = out["longitude"].to_numpy(dtype="float64")
+    missing = np.isnan(lat) | np.isnan(lon)
+    geom = points(np.where(missing, 0.0, lon), np.where(missing, 0.0, lat))
+    geom[missing] = None
+    return gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(geom, crs="EPSG:4326"), crs="EPSG:4326")
 
 
 def conform_frame(frame: Any) -> "gpd.GeoDataFrame":
     """Any events table (DataFrame or GeoDataFrame) brought to the full schema, in WGS84.
 
-    Missing columns are added empty; values are coerced to each column's kind; latitude and longitude
-    are taken from the geometry when it is present (points, or representative points otherwise).
+    Missing columns are added empty; values are coerced to each column's kind, column by column;
+    latitude and longitude are taken from the geometry when it is present (points, or representative
+    points of other shapes). Extra columns are kept after the schema's; ``attrs`` are kept.
+    A frame that already conforms (columns, dtypes, CRS, coordinates in step with its geometry) is
+    returned as it is, not copied: copy it before changing it in place.
 
     Raises
     ------
@@ -322,22 +379,80 @@ def conform_frame(frame: Any) -> "gpd.GeoDataFrame":
 
     from .errors import SchemaError
 
+    if _conforms(frame) and _coordinates_in_sync(frame):
+        return frame
+    attrs = dict(getattr(frame, "attrs", {}) or {})
     if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name in frame.columns:
         gdf = frame
         if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
             gdf = gdf.to_crs(4326)
         geom = gdf.geometry
-        pts = geom.where(geom.isna() | (geom.geom_type == "Point"), geom.representative_point())
+        is_point = (geom.geom_type == "Point").to_numpy()
         frame = gdf.drop(columns=[gdf.geometry.name]).copy()
-        has = ~(pts.isna() | pts.is_empty)
+        has = ~(geom.isna() | geom.is_empty).to_numpy()
         if has.any():
-            frame.loc[has.to_numpy(), "latitude"] = pts[has].y.to_numpy()
-            frame.loc[has.to_numpy(), "longitude"] = pts[has].x.to_numpy()
-    records = frame.to_dict(orient="records")
+            pts = geom[has]
+            if not is_point[has].all():
+                pts = pts.where(pts.geom_type == "Point", pts.representative_point())
+            if "latitude" not in frame.columns:
+                frame["latitude"] = float("nan")
+                frame["longitude"] = float("nan")
+            import pandas as pd
+
+            frame["latitude"] = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64")
+            frame["longitude"] = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64")
+            frame.loc[has, "latitude"] = pts.y.to_numpy()
+            frame.loc[has, "longitude"] = pts.x.to_numpy()
     try:
-        return _rows_to_frame(records)
+        out = _conform_columns(frame)
     except (TypeError, ValueError) as exc:
         raise SchemaError(f"events table has a value of the wrong kind: {exc}") from exc
+    out.attrs.update(attrs)
+    return out
+
+
+_KIND_OF_DTYPE = {"Int64": "int", "float64": "float"}
+
+
+def _conforms(frame: Any) -> bool:
+    """Whether ``frame`` already has the schema's columns, in order, with the schema's dtypes."""
+    import geopandas as gpd
+
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name != "geometry":
+        return False
+    if frame.crs is None or frame.crs.to_epsg() != 4326:
+        return False
+    if tuple(frame.columns[: len(EVENT_COLUMNS)]) != EVENT_COLUMNS:
+        return False
+    dtypes = frame.dtypes
+    for col in EVENT_COLUMNS:
+        kind = COLUMN_KINDS[col]
+        name = str(dtypes[col])
+        if _KIND_OF_DTYPE.get(name, "str") != kind:
+            return False
+        if kind == "str" and name not in ("object", "str", "string"):
+            return False
+    return True
+
+
+def _coordinates_in_sync(frame: "gpd.GeoDataFrame") -> bool:
+    """Whether every geometry is a point at (longitude, latitude), or missing with both NaN."""
+    import numpy as np
+    import shapely
+
+    geom = frame.geometry.to_numpy()
+    lat = frame["latitude"].to_numpy(dtype="float64")
+    lon = frame["longitude"].to_numpy(dtype="float64")
+    missing = shapely.is_missing(geom)
+    if not np.array_equal(missing, np.isnan(lat) | np.isnan(lon)):
+        return False
+    present = geom[~missing]
+    if len(present) == 0:
+        return True
+    if (shapely.get_type_id(present) != 0).any() or shapely.is_empty(present).any():
+        return False
+    return bool(np.array_equal(shapely.get_x(present), lon[~missing])
+                and np.array_equal(shapely.get_y(present), lat[~missing]))
 
 
 def frame_to_events(frame: "gpd.GeoDataFrame") -> list[Event]:

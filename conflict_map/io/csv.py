@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import ACLED_COLUMNS, COLUMN_KINDS, EXTRA_COLUMNS, conform_frame
 from ._atomic import atomic_open
+from ._columns import column_lists
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -33,12 +34,12 @@ def dumps(events: "gpd.GeoDataFrame") -> str:
     gdf = conform_frame(events)
     extra = [c for c in gdf.columns if c not in COLUMN_KINDS and c != "geometry"]
     header = list(CSV_COLUMNS) + extra
+    source = ["event_id" if c == "event_id_cnty" else c for c in header]
+    columns = [[_cell(v) for v in col] for col in column_lists(gdf, source)]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
-    for rec in gdf.drop(columns="geometry").to_dict(orient="records"):
-        rec["event_id_cnty"] = rec.get("event_id")
-        w.writerow([_cell(rec.get(c)) for c in header])
+    w.writerows(zip(*columns))
     return buf.getvalue()
 
 

@@ -32,6 +32,8 @@ def _prepare(events: "gpd.GeoDataFrame") -> "gpd.GeoDataFrame":
 
     attrs = dict(getattr(events, "attrs", {}) or {})
     gdf = conform_frame(events)
+    if gdf is events:  # conform_frame returns a conforming frame itself: never mutate the caller's
+        gdf = gdf.copy(deep=False)
     gdf.attrs.update(attrs)
     return gdf
 

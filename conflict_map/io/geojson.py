@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import FormatError
 from ..model import COLUMN_KINDS, EVENT_COLUMNS, conform_frame
 from ._atomic import atomic_open
+from ._columns import column_lists
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -36,19 +37,19 @@ def _value(v: Any) -> Any:
 def feature_collection(events: "gpd.GeoDataFrame") -> dict[str, Any]:
     """Events as an RFC 7946 FeatureCollection (a plain ``dict``)."""
     gdf = conform_frame(events)
-    props_cols = list(EVENT_COLUMNS) + [c for c in gdf.columns if c not in COLUMN_KINDS and c != "geometry"]
+    names = list(EVENT_COLUMNS) + [c for c in gdf.columns if c not in COLUMN_KINDS and c != "geometry"]
+    columns = column_lists(gdf, names)
+    ilat, ilon = names.index("latitude"), names.index("longitude")
+    columns[ilat] = [None if v is None else round(v, COORD_DECIMALS) for v in columns[ilat]]
+    columns[ilon] = [None if v is None else round(v, COORD_DECIMALS) for v in columns[ilon]]
+    for i, name in enumerate(names):
+        if name not in COLUMN_KINDS:  # extra columns may hold numpy scalars or NaN
+            columns[i] = [_value(v) for v in columns[i]]
     features = []
-    records = gdf.drop(columns="geometry").to_dict(orient="records")
-    for rec in records:
-        props = {c: _value(rec.get(c)) for c in props_cols}
-        lat, lon = props.get("latitude"), props.get("longitude")
-        if lat is not None and lon is not None:
-            lat = round(float(lat), COORD_DECIMALS)
-            lon = round(float(lon), COORD_DECIMALS)
-            props["latitude"], props["longitude"] = lat, lon
-            geometry: dict[str, Any] | None = {"type": "Point", "coordinates": [lon, lat]}
-        else:
-            geometry = None
+    for values in zip(*columns):
+        props = dict(zip(names, values))
+        lat, lon = values[ilat], values[ilon]
+        geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
         features.append({"type": "Feature", "id": props["event_id"], "geometry": geometry,
                          "properties": props})
     return {"type": "FeatureCollection", "features": features}
@@ -76,7 +77,9 @@ def read_geojson(path: str | os.PathLike[str]) -> "gpd.GeoDataFrame":
     representative point; features without geometry stay unlocated.
     """
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
+    from shapely import points
     from shapely.geometry import shape
 
     try:
@@ -89,18 +92,35 @@ def read_geojson(path: str | os.PathLike[str]) -> "gpd.GeoDataFrame":
     if not isinstance(data, dict) or data.get("type") not in ("FeatureCollection", "Feature"):
         raise FormatError(f"{path}: not a GeoJSON FeatureCollection")
     feats = data.get("features", []) if data["type"] == "FeatureCollection" else [data]
-    rows, geoms = [], []
+    if not isinstance(feats, list):
+        raise FormatError(f"{path}: 'features' is not a list")
+    rows: list[dict[str, Any]] = []
+    geoms: list[Any] = [None] * len(feats)
+    xs = np.full(len(feats), np.nan)
+    ys = np.full(len(feats), np.nan)
     for i, f in enumerate(feats):
         if not isinstance(f, dict) or f.get("type") != "Feature":
             raise FormatError(f"{path}: feature {i} is not a GeoJSON Feature")
-        props = dict(f.get("properties") or {})
+        props = f.get("properties") or {}
+        if not isinstance(props, dict):
+            raise FormatError(f"{path}: feature {i} has properties that are not an object")
         if "event_id" not in props and f.get("id") is not None:
-            props["event_id"] = str(f["id"])
+            props = {**props, "event_id": str(f["id"])}
         rows.append(props)
         g = f.get("geometry")
+        if not g:
+            continue
+        coords = g.get("coordinates") if isinstance(g, dict) else None
+        if g.get("type") == "Point" and isinstance(coords, list) and len(coords) >= 2 \
+                and all(isinstance(c, (int, float)) for c in coords[:2]):
+            xs[i], ys[i] = coords[0], coords[1]  # the common case, vectorised below
+            continue
         try:
-            geoms.append(shape(g) if g else None)
+            geoms[i] = shape(g)
         except Exception as exc:  # shapely raises several kinds for bad geometry
             raise FormatError(f"{path}: feature {i} has an invalid geometry ({exc})") from exc
-    df = pd.DataFrame(rows)
-    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"), crs="EPSG:4326")
+    pts = points(xs, ys)
+    is_pt = ~np.isnan(xs)
+    geometry = np.where(is_pt, pts, np.array(geoms, dtype=object))
+    df = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"), crs="EPSG:4326")
