@@ -158,16 +158,18 @@ def run(
             frames.append(_events_from_table(p, gaz, report))
 
         events = _concat(frames)
+        boundaries = None
         if with_regions:
             stages.step("joining admin regions")
-            events = _join_regions(events, regions, report)
+            events, boundaries = _join_regions(events, regions, report)
         report.sources["gazetteer"] = list(getattr(gaz, "sources", []))
         report.finish(events)
 
         outputs: dict[str, str] = {}
         if output_dir is not None:
             stages.step("writing outputs")
-            outputs = _write_outputs(events, report, Path(output_dir), tiles=tiles, title=title)
+            outputs = _write_outputs(events, report, Path(output_dir), tiles=tiles, title=title,
+                                     boundaries=boundaries)
         stages.step("done")
     return RunResult(events=events, report=report.to_dict(), outputs=outputs)
 
@@ -249,25 +251,28 @@ def _concat(frames: list["gpd.GeoDataFrame"]) -> "gpd.GeoDataFrame":
     return conform_frame(pd.concat([conform_frame(f) for f in frames], ignore_index=True))
 
 
-def _join_regions(events: "gpd.GeoDataFrame", regions: Sequence[Any], report: Any) -> "gpd.GeoDataFrame":
-    if not len(events):
-        return events
-    from .regions import join_regions, read_regions
+def _join_regions(events: "gpd.GeoDataFrame", regions: Sequence[Any], report: Any
+                  ) -> tuple["gpd.GeoDataFrame", Any]:
+    """Events joined to the given boundaries, or to the embedded admin-1 default when none are
+    given; returns the boundaries too, so the map draws the same ones."""
+    from .regions import default_regions, join_regions, read_regions
 
     try:
-        regs = read_regions(list(regions)) if regions else None
-        joined = join_regions(events, regs)
+        regs = read_regions(list(regions)) if regions else default_regions()
     except RegionsError as exc:
         if regions:
             raise
         report.warnings.append(f"admin regions not joined: {exc}")
-        return events
+        return events, None
+    if not len(events):
+        return events, regs
+    joined = join_regions(events, regs)
     report.sources["boundaries"] = list(joined.attrs.get("sources", []))
-    return joined
+    return joined, regs
 
 
 def _write_outputs(events: "gpd.GeoDataFrame", report: Any, out: Path, *, tiles: str | None,
-                   title: str | None) -> dict[str, str]:
+                   title: str | None, boundaries: Any = None) -> dict[str, str]:
     from .io import write_events
     from .io._atomic import write_text_atomic
     from .maps import make_map, save_map
@@ -276,7 +281,7 @@ def _write_outputs(events: "gpd.GeoDataFrame", report: Any, out: Path, *, tiles:
     paths = {name: out / name for name in OUTPUT_FILES}
     write_events(events, paths["events.geojson"])
     write_events(events, paths["events.csv"])
-    m = make_map(events, title=title, tiles=tiles,
+    m = make_map(events, regions=boundaries, title=title, tiles=tiles,
                  sources=report.sources.get("boundaries") or None)
     save_map(m, paths["map.html"])
     report.outputs = {k: str(v) for k, v in paths.items()}
