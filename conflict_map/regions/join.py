@@ -234,6 +234,8 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         gdf = events.copy()  # already an events frame: skip the row-by-row conform (1M rows)
     else:
         gdf = conform_frame(events)
+        if gdf is events:  # conform_frame may hand back a frame that already conforms
+            gdf = events.copy()
     gdf.attrs.update(attrs)
     n = len(gdf)
     lat = gdf["latitude"].to_numpy(dtype="float64")
