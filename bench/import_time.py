@@ -7,23 +7,12 @@ and importing geopandas / folium (what a package that imported them eagerly woul
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 
-
-def machine() -> str:
-    mem = ""
-    try:
-        with open("/proc/meminfo") as fh:
-            kb = int(fh.readline().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores{mem}, {platform.platform()}, Python {platform.python_version()}"
+from _common import machine
 
 
 def time_import(stmt: str, runs: int) -> float:
