@@ -140,3 +140,11 @@ def test_mali_admin2_agrees_with_acled(acled_dev, mali_admin2) -> None:
     assert len(out) == 1224
     assert (out["admin1"] != "").all() and (out["admin2"] != "").all()
     assert same / len(out) >= 0.95, same / len(out)
+
+
+def test_the_callers_frame_is_left_as_it_was() -> None:
+    ev = events_to_frame([_ev(10.75, -0.5), _ev(10.25, 5.0)])
+    before = ev.copy()
+    join_regions(ev, _admin2())
+    assert ev.drop(columns="geometry").astype(str).equals(before.drop(columns="geometry").astype(str))
+    assert ev.attrs == before.attrs
