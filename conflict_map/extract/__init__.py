@@ -218,6 +218,10 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             continue
         keys.add(key)
         places.append((p, rp))
+    if len(places) > 1 and not _several_incidents(inc, places):
+        # one attack told with several place names (where it happened, where the victims came from,
+        # the road it was on): one event, at the first place
+        places = places[:1]
     common = dict(
         event_type=et, sub_event_type=st,
         event_date=inc.date.isoformat() if inc.date else None, time_precision=inc.precision,
@@ -252,6 +256,25 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         )
         out.append((first.start, ev))
     return out
+
+
+_PLURAL = re.compile(r"\b(?:attacks|assaults|raids|ambushes|explosions|strikes|airstrikes|incidents|bombings|"
+                     r"attaques|embuscades|frappes|explosions|offensives|simultaneous|coordinated|simultan[ée]es?|"
+                     r"coordonn[ée]es?|several (?:towns|villages|localities)|(?:towns|villages|localities|localit[ée]s) "
+                     r"(?:of|de))\b", re.IGNORECASE)
+
+
+def _several_incidents(inc: _Incident, places: Sequence[tuple[PlaceMention, Any]]) -> bool:
+    """Whether the places of an incident are several incidents (plural attacks, a list of towns)."""
+    if any(_PLURAL.search(s.text) for s in inc.sentences):
+        return True
+    # "attacks on Diboli, Kayes and Sandere": places listed in one sentence with "and"
+    for s in inc.sentences:
+        inside = [p for p, _ in places if s.start <= p.start < s.end]
+        if len(inside) >= 2 and re.search(r"\b(?:and|et)\b", s.text[inside[0].end - s.start:inside[-1].start - s.start]) \
+                and not re.search(r"\b(?:between|entre)\b", s.text[:inside[0].start - s.start][-30:]):
+            return True
+    return False
 
 
 def _note(et: str, st: str, place: str, inc: _Incident, lo: int, hi: int,

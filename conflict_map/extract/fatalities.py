@@ -220,14 +220,15 @@ def count_deaths(sentence: str) -> Deaths:
         if _KILL_VERB.search(before) and not _NEG_WORDS.search(before):
             counted = True
         else:
-            toks = _TOKEN.findall(sentence[m.end():m.end() + 90])
-            for tok in toks[:8]:
+            toks = _TOKEN.findall(sentence[m.end():m.end() + 110])
+            for tok in toks[:10]:
+                # "16 militiamen and 4 civilians were killed": later figures of a list share the verb
                 if tok in _STOP:
                     break
                 if _DEATH.match(tok):
                     counted = True
                     break
-                if _INJURY.match(tok) or tok.isdigit():
+                if _INJURY.match(tok):
                     break
         if counted:
             low += lo

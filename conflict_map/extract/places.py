@@ -245,6 +245,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
                                 and False else precision, admin, off))
     if any(not p.admin for p in out):
         out = [p for p in out if not p.admin]
+    out = _drop_context_places(article, out)
     coded = [m for m in _CODED_AS.finditer(article, sent_start, sent_end)]
     if coded:
         # the note says which place(s) the event is coded to, at precision 2
@@ -256,6 +257,33 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             if more and more.group("name").lower() not in _STOP:
                 out.append(PlaceMention(more.group("name"), more.start("name"), more.end("name"), 2, False, None))
     return out
+
+
+_WEAK_BEFORE = re.compile(
+    r"(?:\btowards?|\bfrom|\bto|\broad\s+(?:to|from)|\baxis|\bvers|\ben\s+provenance\s+d[e']|\bcoming\s+from|"
+    r"\breturning\s+from|\bheading\s+(?:to|for)|\ben\s+direction\s+d[e']|\bdirection\s+of|\bnot\s+far\s+from)\s+"
+    r"(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
+
+
+def _drop_context_places(article: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Keep the event places of a sentence: drop the second of "between X and Y", an apposition
+    "X, Y" (Y situates X: a commune, cercle or region), and places only passed through ("towards Y",
+    "from Y") when another place remains."""
+    if len(places) < 2:
+        return places
+    drop: set[int] = set()
+    for i in range(1, len(places)):
+        a, b = places[i - 1], places[i]
+        gap = article[a.end:b.start]
+        if re.fullmatch(r"\s+(?:and|et)\s+", gap) and re.search(r"\b(?:between|entre)\s+(?:the\s+\w+\s+of\s+)?$",
+                                                               article[max(0, a.start - 40):a.start], re.IGNORECASE):
+            drop.add(i)
+        elif re.fullmatch(r"\s*,\s*", gap) and not re.match(r"\s*(?:,|and\b|et\b|or\b)\s*[A-ZÀ-Ö]", article[b.end:b.end + 8]) \
+                and not re.search(r",\s*$", article[max(0, a.start - 3):a.start]):
+            drop.add(i)
+    kept = [p for i, p in enumerate(places) if i not in drop]
+    strong = [p for p in kept if not _WEAK_BEFORE.search(article[max(0, p.start - 40):p.start])]
+    return strong or kept
 
 
 def _coded_offset(m: re.Match[str]) -> tuple[float, float] | None:
