@@ -52,7 +52,7 @@ _DEATH = re.compile(
     r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes)$",
     re.IGNORECASE,
 )
-_INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|bless[ée]s?|missing|disparus?|arrested|detained|"
+_INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|livestock|cattle|oxen|cows?|sheep|goats?|camels?|donkeys?|animals|bless[ée]s?|missing|disparus?|arrested|detained|"
                      r"abducted|kidnapped|captured|enlev[ée]s?|arr[êe]t[ée]s?)$", re.IGNORECASE)
 _KILL_VERB = re.compile(
     r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
@@ -79,6 +79,13 @@ _SINGLE = re.compile(
     r"lynched|beheaded|stabbed to death|tu[ée]|tuant|abattu|assassin[ée]|ex[ée]cut[ée])\s+(?:a|an|the|his|her|un|une|le|la)\s+"
     r"(?!(?:number|total|dozen|few|couple|group|handful|score|toll|hundreds?|dozens?|several)\b)",
     re.IGNORECASE)
+_SINGLE_PASSIVE = re.compile(
+    r"\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?(?:was|has been|had been|got|is)\s+(?:reportedly\s+|also\s+)?"
+    r"(?:shot dead|killed|assassinated|executed|murdered|found dead|beheaded|lynched|stabbed to death|slaughtered)")
+_COMPANIONS = re.compile(
+    r"(?:,|\band|\bwith)\s+(?:his|her|their)\s+(?:(?P<n>two|three|four|five|six|\d+)\s+)?"
+    r"(?:sons?|brothers?|drivers?|wife|wives|children|daughters?|associates?|guides?|companions?|bodyguards?|"
+    r"nephews?|relatives?)\b")
 _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+$",
                         re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
@@ -244,6 +251,27 @@ def count_deaths(sentence: str) -> Deaths:
             continue
         low += 1
         high += 1
+        spans.append(m.span())
+    # "a civilian was killed", "a boy was shot dead": one victim
+    for m in (_SINGLE_PASSIVE.finditer(lowered) if fast else _SINGLE_PASSIVE.finditer(sentence)):
+        if any(m.start() - 5 <= a <= m.end() for a, _ in spans):
+            continue
+        low += 1
+        high += 1
+        spans.append(m.span())
+    # "... killed a father and his two sons": the companions named after a single victim
+    for m in (_COMPANIONS.finditer(lowered) if fast else _COMPANIONS.finditer(sentence)):
+        if not any(a < m.start() and m.start() - a < 120 for a, _ in spans):
+            continue
+        n = m.group("n")
+        k = 1
+        if n:
+            try:
+                k = parse_number(n)
+            except ValueError:
+                k = 1
+        low += k
+        high += k
         spans.append(m.span())
     return Deaths(low, high, tuple(spans))
 
