@@ -84,6 +84,7 @@ _ACTOR_INTER = (
     (re.compile(r"^protesters\b", re.I), 6),
     (re.compile(r"^rioters\b", re.I), 5),
     (re.compile(r"\b(ethnic|communal) militia\b", re.I), 4),
+    (re.compile(r"^unidentified armed group\b", re.I), 3),
 )
 
 
@@ -148,19 +149,41 @@ def _interaction(text: str) -> int | None:
     raise ValueError(f"unknown interaction {s!r}")
 
 
-def _guess_inter(actor: str) -> int | None:
+_STATE_OF = re.compile(r"^(?:military|police) forces of (.+?)(?: \(|$)", re.I)
+_UN = re.compile(r"\bunited nations\b", re.I)
+
+
+def _guess_inter(actor: str, country: str = "") -> int | None:
+    """ACLED's inter code from its actor naming: a state's forces are 1 in their own country and 8
+    (external forces) elsewhere; UN missions are 8."""
+    m = _STATE_OF.match(actor)
+    if m and country:
+        return 1 if m.group(1).strip().lower() == country.strip().lower() else 8
+    if _UN.search(actor):
+        return 8
     for pat, code in _ACTOR_INTER:
         if pat.search(actor):
             return code
     return None
 
 
-def _infer_inters(actor1: str, actor2: str, interaction: int) -> tuple[int | None, int | None]:
-    """inter1/inter2 from the two-digit interaction and ACLED's actor naming, when unambiguous."""
+def _infer_inters(actor1: str, actor2: str, interaction: int,
+                  country: str = "") -> tuple[int | None, int | None]:
+    """inter1/inter2 from the two-digit interaction and ACLED's actor naming, when unambiguous.
+
+    Examples
+    --------
+    >>> _infer_inters("JNIM", "Military Forces of Mali (2013-2020)", 12, "Mali")
+    (2, 1)
+    >>> _infer_inters("Military Forces of France (2017-)", "Islamic State (Greater Sahara)", 28, "Mali")
+    (8, 2)
+    >>> _infer_inters("JNIM", "Dan Na Ambassagou", 24, "Mali")
+    (None, None)
+    """
     a, b = divmod(interaction, 10)
     if not actor2:
         return (a, 0) if b == 0 else (None, None)
-    g1, g2 = _guess_inter(actor1), _guess_inter(actor2)
+    g1, g2 = _guess_inter(actor1, country), _guess_inter(actor2, country)
     if a == b:
         return a, b
     if g1 in (a, b):
@@ -179,6 +202,11 @@ def _countries() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], 
     by_name = {v["name"].lower(): v for v in c.values()}
     by_num = {str(v["isonumeric"]): v for v in c.values()}
     return by_iso3, by_name, by_num
+
+
+def _country_name(rec: dict[str, str]) -> str:
+    info = _country_info(rec)
+    return rec.get("country", "").strip() or (info["name"] if info else "")
 
 
 def _country_info(rec: dict[str, str]) -> dict[str, Any] | None:
@@ -319,7 +347,7 @@ def _record(rec: dict[str, str], col: Collector, line: int, hdr: set[str]) -> di
         inter2 = 0
     given_int = _interaction(rec.get("interaction", ""))
     if (inter1 is None or inter2 is None) and given_int is not None:
-        g1, g2 = _infer_inters(r["actor1"], r["actor2"], given_int)
+        g1, g2 = _infer_inters(r["actor1"], r["actor2"], given_int, _country_name(rec))
         inter1 = inter1 if inter1 is not None else g1
         inter2 = inter2 if inter2 is not None else g2
     r["inter1"], r["inter2"] = inter1, inter2
