@@ -160,6 +160,10 @@ def test_shared_dev_file_form(acled_dev: Path) -> None:
     assert (ev["country"] == "Mali").all() and (ev["iso"] == 466).all()
     assert ev["event_date"].str.match(r"^201[78]-\d\d-\d\d$").all()
     assert ev.geometry.notna().all()
+    # external forces (France, MINUSMA) are 8, unidentified armed groups 3: only truly ambiguous
+    # pairs (two non-state groups of different kinds) stay without inter codes
+    assert ev["inter1"].notna().mean() >= 0.95
+    assert not [w for w in ev.attrs["warnings"] if w.get("field") == "interaction"]
 
 
 def test_ucdp_ged(tmp_path: Path) -> None:
