@@ -29,6 +29,7 @@ _MONTHS = frozenset("""january february march april may june july august septemb
 janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre
 decembre""".split())
 
+_YEAR_PREP = frozenset("in since en depuis during until from of between and or since before after by".split())
 #: rank of each (type, sub-type) in ACLED's table, used inside a tier.
 _PREC = {k: i for i, k in enumerate(lx.CUE_KEYS)}
 _PROTEST_TYPES = ("Protests", "Riots")
@@ -101,7 +102,9 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
         prev = sentence[max(0, m.start() - 12):m.start()].strip().lower().split()
         if prev and prev[-1].strip(",") in _MONTHS:
             continue
-        return True
+        # a year is history when it dates something ("in 2012", "since 2020"), not in a name ("Mirage 2000")
+        if prev and prev[-1].strip(",(") in _YEAR_PREP:
+            return True
     return False
 
 

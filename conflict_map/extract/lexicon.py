@@ -42,7 +42,8 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Protests", "Peaceful protest"): [
         r"protest\w*", r"demonstrat(?:ion|ions|ors?|ed)", r"sit-?ins?", r"rall(?:y|ies|ied)",
         r"marche[ds]? (?:in|through|to|against|for)", r"marches?(?= (?:in|through|to|against|for))",
-        r"took to the streets?", r"gathered to (?:denounce|protest|demand|condemn)", r"went on strike",
+        r"(?:took|went) to the streets?", r"picket\w*", r"blocked (?:the )?(?:access|roads?|trucks?|traffic|the road)",
+        r"(?:limited|minimum) service", r"boycott\w*", r"gathered to (?:denounce|protest|demand|condemn)", r"went on strike",
         r"strikes? (?:by|of) (?:teachers|workers|students|drivers|traders|magistrates|doctors|health)",
         r"manifest\w*", r"rassembl\w*", r"gr[èe]ve", r"march(?:e|es|[ée]) (?:pacifique|de protestation)",
         r"marche",
@@ -61,7 +62,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"helicopter (?:attack|strike|fire|gunship)", r"airborne strike", r"bombed from the air",
         r"frappes? a[ée]riennes?", r"frappes? de drones?", r"bombardements? a[ée]riens?",
         r"(?:jets?|aircraft|aircrafts|helicopters?|drones?) (?:struck|bombed|fired|targeted|carried out)",
-        r"carried out (?:an? )?(?:air |aerial )?strikes?(?= (?:that|on|against|in|near))",
+        r"carried out (?:an? )?(?:air |aerial )?strikes?(?= (?:that|on|against|in|near|targeting))",
     ],
     ("Explosions/Remote violence", "Suicide bomb"): [
         r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vest)", r"svbied", r"vbied", r"kamikazes?",
@@ -74,7 +75,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Explosions/Remote violence", "Remote explosive/landmine/IED"): [
         r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"(?:struck|hit|ran over|detonated)"
         r" (?:a |an )?(?:mine|explosive)", r"explosive devices?", r"(?:mine|explosive|bomb) (?:blast|explosion)",
-        r"explo(?:sion|ded)", r"car bomb\w*", r"engins? explosifs?", r"mines?(?= (?:artisanale|antichar))",
+        r"explo(?:sion|ded)", r"detonat\w*", r"car bomb\w*", r"engins? explosifs?", r"mines?(?= (?:artisanale|antichar))",
         r"sauté sur une mine", r"\w*\s?mine terrestre", r"explosion",
     ],
     ("Explosions/Remote violence", "Grenade"): [r"grenades?"],
@@ -84,7 +85,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Violence against civilians", "Attack"): [
         r"massacr\w*", r"execut(?:ed|ion|ions)", r"summar(?:y|ily) execut\w*", r"assassinat\w*",
         r"beheaded", r"slaughter\w*", r"whipp\w*", r"flogg\w*", r"tortur\w*", r"beat(?:en)? (?:up|to death)",
-        r"mutilat\w*", r"stabb\w*", r"poignard\w*", r"lynch\w*(?= (?:a|an|the|two|three)\b)", r"lapid\w*", r"fouett\w*", r"tortur[ée]\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
+        r"mutilat\w*", r"stabb\w*", r"stab", r"carjack\w*", r"poignard\w*", r"lynch\w*(?= (?:a|an|the|two|three)\b)", r"lapid\w*", r"fouett\w*", r"tortur[ée]\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
     ],
     ("Violence against civilians", "Abduction/forced disappearance"): [
         r"kidnap\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostage-taking", r"went missing",
@@ -106,7 +107,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"recruit\w*", r"defect\w*", r"redeploy\w*", r"withdr(?:ew|awn|awal|aw)", r"curfew",
         r"dissolv\w*", r"dissolution", r"extended", r"pulled out", r"suspend\w*", r"ban(?:ned|s)",
         r"couvre-feu", r"red[ée]ploi\w*", r"retrait", r"(?:was |were |been )?(?:founded|formed|created|launched)(?= (?:in|by|a|an|the|on))",
-        r"closed down", r"(?:ordered|forced) (?:the )?clos\w*", r"d[ée]fection", r"recrut\w*", r"se retire\w*",
+        r"closed down", r"merg(?:ed|er|ing)", r"pledged allegiance", r"allegiance to", r"was formed", r"were formed", r"(?:ordered|forced) (?:the )?clos\w*", r"d[ée]fection", r"recrut\w*", r"se retire\w*",
     ],
     ("Strategic developments", "Disrupted weapons use"): [
         r"defus\w*", r"foil\w*", r"thwart\w*", r"weapons? caches?", r"arms caches?", r"shot down",
@@ -123,12 +124,12 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"loot\w*", r"pillag\w*", r"plunder\w*", r"ransack\w*", r"torch\w*", r"set (?:on )?fire",
         r"set ablaze", r"burn(?:ed|t|ing) (?:down )?(?:the |several |\d+ |a )?(?:houses?|huts?|homes?|village|shops?|granar\w*|vehicles?|trucks?|school|market|stores?)",
         r"(?:stole|stolen|seized|took|taking) (?:\w+ )?(?:livestock|cattle|cows|sheep|goats|animals|motorbikes?|motorcycles?|vehicles?|property|money|goods|ambulances?|cars?|trucks?|phones|belongings|luggage|supplies|food|fuel|equipment|cash)",
-        r"rustl\w*", r"robb\w*", r"st(?:o|ea)l(?:e|en|ing|s)?", r"seiz(?:ed|ing|es)", r"burn(?:ed|t|ing|s)",
+        r"rustl\w*", r"damag(?:ed|ing)", r"robb\w*", r"st(?:o|ea)l(?:e|en|ing|s)?", r"seiz(?:ed|ing|es)", r"burn(?:ed|t|ing|s)",
         r"sabotag\w*", r"vol[ée]s?", r"saccag\w*", r"stripped (?:\w+ )*?of their belongings", r"extort\w*", r"racket\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
         r"d[ée]truit\w*", r"br[ûu]l[ée]\w*",
     ],
     ("Strategic developments", "Non-violent transfer of territory"): [
-        r"without (?:a )?(?:fight|resistance)", r"unopposed", r"handed over", r"sans combat", r"r[ée]trocession",
+        r"without (?:a |any )?(?:fight\w*|resistance|clash\w*|combat)", r"under (?:the )?control of", r"unopposed", r"handed over", r"sans combat", r"r[ée]trocession",
         r"(?:took|take|taken) over (?:the )?(?:town|camp|base|post)", r"(?:vacated|abandoned) (?:the |their )?(?:base|camp|post|positions?)",
     ],
     ("Strategic developments", "Other"): [
@@ -137,10 +138,10 @@ CUES: dict[tuple[str, str], list[str]] = {
 }
 
 #: "attack(ed)" and its French forms: the sub-type depends on the target (military -> Armed clash).
-GENERIC_ATTACK = r"attack\w*|incursion|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
+GENERIC_ATTACK = r"attack\w*|incursion|fired (?:gun)?shots (?:at|on)|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
                  r"attaqu\w*|assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
-GENERIC_KILL = r"wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
+GENERIC_KILL = r"shot to death|shot(?! at| down| in the air)|eliminat\w*|death of|wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
                r"abattu\w*|assassin\w*|morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"
 
 MILITARY_TARGET = re.compile(
