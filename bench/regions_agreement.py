@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import os
-import platform
 import sys
 import time
 import unicodedata
@@ -46,7 +45,9 @@ def main() -> int:
     from conflict_map.io import read_events
     from conflict_map.regions import default_regions, join_regions
 
-    print(f"machine: {os.cpu_count()} cores, CPython {platform.python_version()}")
+    from _common import machine
+
+    print("machine:", machine("geopandas", "shapely"))
     ev = read_events(acled)
     a1, a2 = ev["admin1"].tolist(), ev["admin2"].tolist()
     t = time.perf_counter()

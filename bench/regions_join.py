@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
@@ -32,20 +31,7 @@ sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("CONFLICT_MAP_SHARED", ROOT.parent / "shared"))
 DEFAULT_REGIONS = SHARED / "data" / "boundaries" / "mali_admin2_ocha.geojson"
 
-
-def machine() -> str:
-    mem = ""
-    try:
-        with open("/proc/meminfo") as fh:
-            kb = int(fh.readline().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except OSError:
-        pass
-    import geopandas
-    import shapely
-
-    return (f"{os.cpu_count()} cores{mem}, {platform.platform()}, CPython {platform.python_version()}, "
-            f"geopandas {geopandas.__version__}, shapely {shapely.__version__} (GEOS {shapely.geos_version_string})")
+from _common import machine  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 
 def synth_events(n: int, bounds: tuple[float, float, float, float], seed: int = 0) -> Any:
@@ -91,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from conflict_map.regions import join_regions, read_regions
 
-    print("machine:", machine())
+    print("machine:", machine("geopandas", "shapely", "pyogrio"))
     t = time.perf_counter()
     regions = read_regions(args.regions)
     print(f"read_regions: {time.perf_counter() - t:.3f} s ({len(regions.layers[0].frame)} polygons, "
