@@ -61,22 +61,27 @@ class Cue:
     ground: bool = False
 
 
-def _target_window(sentence: str, start: int, end: int) -> str:
+def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
+    """The text naming the target of a verb, and whether it comes before the verb (passive)."""
     before = sentence[max(0, start - 70):start]
     after = sentence[end:end + 70]
     if _BY_AFTER.match(after) or _PASSIVE_BEFORE.search(before) or _NO_OBJECT.match(after):
-        return before
-    return after
+        return before, True
+    return after, False
 
 
-def _kind(window: str) -> str:
-    mil = lx.MILITARY_TARGET.search(window)
-    civ = lx.CIVILIAN_TARGET.search(window)
-    if mil and civ:
-        return "military" if mil.start() < civ.start() else "civilian"
-    if mil:
+def _kind(window: str | tuple[str, bool]) -> str:
+    """"military" or "civilian" for the target noun nearest to the verb, "" when none is named."""
+    text, before = window if isinstance(window, tuple) else (window, False)
+    mils = list(lx.MILITARY_TARGET.finditer(text))
+    civs = list(lx.CIVILIAN_TARGET.finditer(text))
+    if mils and civs:
+        if before:
+            return "military" if mils[-1].end() > civs[-1].end() else "civilian"
+        return "military" if mils[0].start() < civs[0].start() else "civilian"
+    if mils:
         return "military"
-    if civ:
+    if civs:
         return "civilian"
     return ""
 
@@ -223,11 +228,7 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
             c.tier in (0, 1, 2) for c in cues) and not any(c.kind == "lex" and c.tier == 4 for c in cues) \
             and not any(c.hurt for c in cues):
         return ("Strategic developments", "Looting/property destruction")
-    if tiers[0] == 3 and 4 in tiers and 5 not in tiers and not any(
-            c.tier == 3 and lx.MILITARY_TARGET.match(c.text) for c in cues):
-        # "attacked a camp ..., killing six civilians": the victims say who was attacked
-        if any(c.tier == 4 and c.sub_event_type == "Attack" for c in cues):
-            return ("Violence against civilians", "Attack")
+
     top = [c for c in cues if c.tier == tiers[0]]
     if tiers[0] == 4:
         # inside civilian violence, an attack outranks an abduction
