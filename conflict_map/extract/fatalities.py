@@ -62,7 +62,7 @@ _KILL_VERB = re.compile(
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
-    r"^\s*(?:km|kilom|miles?|m\b|%|per ?cent|pour ?cent|years?|ans|hours?|heures?|h\b|days?|jours?|"
+    r"\s*(?:km|kilom|miles?|m\b|%|per ?cent|pour ?cent|years?|ans|hours?|heures?|h\b|days?|jours?|"
     r"weeks?|semaines?|months?|mois|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|times|fois|st\b|nd\b|rd\b|th\b|er\b|o'clock|a\.m|p\.m|vehicles?|motorbikes?|motorcycles?|"
@@ -72,7 +72,7 @@ _NOT_COUNT_AFTER = re.compile(
 _ZERO = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|victims)|nobody (?:was )?(?:killed|hurt)|"
                    r"no-one|aucun(?:e)? (?:mort|victime|perte)|sans faire de victimes?|no (?:\w+ )?(?:were|was) killed)\b",
                    re.IGNORECASE)
-_ANIMALS = re.compile(r"^\s+(?:\w+\s+)?(?:oxen|cattle|cows?|sheep|goats?|camels?|donkeys?|animals|heads|livestock|"
+_ANIMALS = re.compile(r"\s+(?:\w+\s+)?(?:oxen|cattle|cows?|sheep|goats?|camels?|donkeys?|animals|heads|livestock|"
                       r"b[œo]ufs|vaches|moutons|ch[èe]vres|chameaux|t[êe]tes)\b", re.IGNORECASE)
 _SINGLE = re.compile(
     r"\b(?:killed|killing|shot dead|gunned down|assassinated|assassinating|executed|executing|murdered|murdering|"
@@ -254,7 +254,7 @@ def count_deaths(sentence: str) -> Deaths:
         spans.append(m.span())
     # "a civilian was killed", "a boy was shot dead": one victim
     for m in (_SINGLE_PASSIVE.finditer(lowered) if fast else _SINGLE_PASSIVE.finditer(sentence)):
-        if any(m.start() - 5 <= a <= m.end() for a, _ in spans):
+        if any(a < m.end() and b > m.start() for a, b in spans):
             continue
         low += 1
         high += 1

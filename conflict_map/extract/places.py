@@ -46,7 +46,7 @@ _NEAR_BEFORE = re.compile(
     r"\bsurroundings\s+of|\bregion\s+of|\bcircle\s+of|\bcercle\s+(?:of|de)|\br[ée]gion\s+de)\s+(?:the\s+|la\s+|le\s+)?$",
     re.IGNORECASE,
 )
-_ADMIN_AFTER = re.compile(r"^\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|area|"
+_ADMIN_AFTER = re.compile(r"\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|area|"
                           r"département|department)\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(r"(?:\bregion\s+of|\bcercle\s+(?:of|de)|\bcircle\s+of|\br[ée]gion\s+de|\bprovince\s+(?:of|du|de)|"
                            r"\bcommune\s+(?:of|de)|\bdistrict\s+of)\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
@@ -77,7 +77,7 @@ djerma zarma kel katiba macina serma salaheddine gourma mansour ansar dine moura
 guard operation force forces mission united nations union minister ministry governor court""".split())
 #: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
 _PEOPLE_AFTER = re.compile(
-    r"^\s+(?:militants?|militiam[ae]n|militias?|civilians?|communit(?:y|ies)|fishermen|herders?|herdsmen|"
+    r"\s+(?:militants?|militiam[ae]n|militias?|civilians?|communit(?:y|ies)|fishermen|herders?|herdsmen|"
     r"fraction|tribe|clan|youths?|traders?|villagers?|hunters|fighters|elements|members|jihadists|rebels|"
     r"soldiers|troops|forces|army|chief|leaders?|women|men|people|nationals?|civils|miliciens|combattants)\b",
     re.IGNORECASE)
