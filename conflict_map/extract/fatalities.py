@@ -62,7 +62,8 @@ _KILL_VERB = re.compile(
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
-    r"\s*(?:km|kilom|miles?|m\b|%|per ?cent|pour ?cent|years?|ans|hours?|heures?|h\b|days?|jours?|"
+    r"\s*(?:km|kilom|miles?|m\b|%|per ?cent|pour ?cent|-?\s*years?|ans|huts?|houses?|homes?|shops?|granar\w*|"
+    r"cars?|weapons|arms|rifles|guns|boats?|pirogues?|carts?|schools?|buildings?|hours?|heures?|h\b|days?|jours?|"
     r"weeks?|semaines?|months?|mois|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|times|fois|st\b|nd\b|rd\b|th\b|er\b|o'clock|a\.m|p\.m|vehicles?|motorbikes?|motorcycles?|"
@@ -74,14 +75,21 @@ _ZERO = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|victims)|nobody
                    re.IGNORECASE)
 _ANIMALS = re.compile(r"\s+(?:\w+\s+)?(?:oxen|cattle|cows?|sheep|goats?|camels?|donkeys?|animals|heads|livestock|"
                       r"b[œo]ufs|vaches|moutons|ch[èe]vres|chameaux|t[êe]tes)\b", re.IGNORECASE)
+_PERSON = (r"(?:officer|commander|chief|imam|man|woman|boy|girl|child|civilian|soldier|trader|merchant|herder|farmer|"
+           r"driver|teacher|mayor|notable|councill?or|guide|agent|gendarme|policeman|leader|member|individual|person|"
+           r"youth|student|nurse|marabout|shepherd|herdsman|fisherman|jihadist|militant|militiaman|assailant|villager|"
+           r"resident|peacekeeper|guard|contractor|businessman|official|employee|worker|pastoralist|father|son|"
+           r"brother|husband|wife|elder|village head|secretary|deputy|prefect|judge|journalist|doctor|homme|femme|"
+           r"enfant|civil|soldat|militaire|commer[cç]ant|berger|[ée]leveur|chef|notable)")
 _SINGLE = re.compile(
     r"\b(?:killed|killing|shot dead|gunned down|assassinated|assassinating|executed|executing|murdered|murdering|"
-    r"lynched|beheaded|stabbed to death|tu[ée]|tuant|abattu|assassin[ée]|ex[ée]cut[ée])\s+(?:a|an|the|his|her|un|une|le|la)\s+"
-    r"(?!(?:number|total|dozen|few|couple|group|handful|score|toll|hundreds?|dozens?|several)\b)",
+    r"lynched|beheaded|stabbed to death|tu[ée]|tuant|abattu|assassin[ée]|ex[ée]cut[ée])\s+"
+    r"(?:(?:a|an|the|his|her|one|un|une|le|la|l')\s+)?(?:[\w'-]+\s+){0,3}?" + _PERSON + r"\b(?!s)",
     re.IGNORECASE)
 _SINGLE_PASSIVE = re.compile(
-    r"\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?(?:was|has been|had been|got|is)\s+(?:reportedly\s+|also\s+)?"
-    r"(?:shot dead|killed|assassinated|executed|murdered|found dead|beheaded|lynched|stabbed to death|slaughtered)")
+    r"\b(?:(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?(?:was|has been|had been|got|is)\s+(?:reportedly\s+|also\s+)?"
+    r"(?:shot dead|killed|assassinated|executed|murdered|found dead|beheaded|lynched|stabbed to death|slaughtered)|"
+    + _PERSON + r"\s+(?:[\w'-]+\s+){0,6}?(?:was\s+)?(?:killed|assassinated|murdered|shot dead)\s+(?:by|at|in|on|with)\b)")
 _COMPANIONS = re.compile(
     r"(?:,|\band|\bwith)\s+(?:his|her|their)\s+(?:(?P<n>two|three|four|five|six|\d+)\s+)?"
     r"(?:sons?|brothers?|drivers?|wife|wives|children|daughters?|associates?|guides?|companions?|bodyguards?|"
