@@ -266,7 +266,9 @@ def _join_regions(events: "gpd.GeoDataFrame", regions: Sequence[Any], report: An
         return events, None
     if not len(events):
         return events, regs
-    joined = join_regions(events, regs)
+    # boundaries the user gives replace admin names; the embedded default only fills empty ones
+    # (the gazetteer's GeoNames admin names and an ACLED export's own names are better witnesses)
+    joined = join_regions(events, regs, overwrite=bool(regions))
     report.sources["boundaries"] = list(joined.attrs.get("sources", []))
     return joined, regs
 

@@ -250,6 +250,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
             empty &= gdf[c].fillna("").astype(str).to_numpy() == ""
         fill_mask &= empty
     flags: dict[int, list[str]] = {}
+    event_cc = gdf["country_code"].fillna("").astype(str).str.upper().to_numpy(dtype=object)
     hits: dict[int, tuple["np.ndarray", "np.ndarray"]] = {}  # id(layer) -> (polygon index, hit)
     any_hit = np.zeros(n, dtype=bool)
     rows = np.flatnonzero(fill_mask)
@@ -258,6 +259,7 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         found = np.full(n, -1, dtype=np.int64)
         if len(rows):
             found[rows] = locate_points(lon[rows], lat[rows], polys)
+            _keep_own_country(found, rows, event_cc, layer, polys, lon, lat, max_distance_km, flags)
         miss = rows[found[rows] < 0]
         if len(miss):
             zone = _zone(layer, polys, max_distance_km) if len(miss) > 1000 else None
@@ -331,6 +333,43 @@ def join_regions(events: "gpd.GeoDataFrame", regions: Any = None, *,
         log.info("%d located events fall outside every admin polygon (beyond %.1f km)",
                  int(outside.sum()), max_distance_km)
     return gdf
+
+
+def _keep_own_country(found: "np.ndarray", rows: "np.ndarray", event_cc: "np.ndarray",
+                      layer: RegionLayer, polys: "np.ndarray", lon: "np.ndarray", lat: "np.ndarray",
+                      max_km: float, flags: dict[int, list[str]]) -> None:
+    """Events whose country is known, found in another country's polygon, move to the nearest
+    polygon of their own country within ``max_km`` (flagged ``own_country_region:<km>km``).
+
+    Simplified boundaries (Natural Earth's, say) put border villages on the wrong side; the
+    gazetteer's country is the better witness. With no own-country polygon that near, the
+    containing polygon stays and the event is flagged ``other_country_region``.
+    """
+    import numpy as np
+
+    if "country_code" not in layer.frame.columns:
+        return
+    layer_cc = layer.frame["country_code"].fillna("").astype(str).str.upper().to_numpy(dtype=object)
+    hit = rows[found[rows] >= 0]
+    if not len(hit) or not (layer_cc != "").any():
+        return
+    theirs = layer_cc[found[hit]]
+    bad = hit[(event_cc[hit] != "") & (theirs != "") & (event_cc[hit] != theirs)]
+    for cc in sorted(set(event_cc[bad].tolist())):
+        sel = bad[event_cc[bad] == cc]
+        own = np.flatnonzero(layer_cc == cc)
+        if not len(own):
+            continue  # the boundaries do not cover the event's country: nothing to prefer
+        key = ("edges", cc)
+        if key not in layer.cache:
+            layer.cache[key] = _edges(polys[own])
+        near, km = _nearest(lon[sel], lat[sel], polys[own], max_km, None, layer.cache[key])
+        for r, j, d in zip(sel.tolist(), near.tolist(), km.tolist()):
+            if j >= 0:
+                found[r] = own[j]
+                flags.setdefault(r, []).append(f"own_country_region:{d:.1f}km")
+            else:
+                flags.setdefault(r, []).append("other_country_region")
 
 
 def _conformed(events: Any, columns: tuple[str, ...]) -> bool:

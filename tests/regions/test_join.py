@@ -148,3 +148,26 @@ def test_the_callers_frame_is_left_as_it_was() -> None:
     join_regions(ev, _admin2())
     assert ev.drop(columns="geometry").astype(str).equals(before.drop(columns="geometry").astype(str))
     assert ev.attrs == before.attrs
+
+
+def test_event_of_a_known_country_prefers_its_own_countrys_polygon_near_a_border() -> None:
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from conflict_map.model import Event, events_to_frame
+    from conflict_map.regions import join_regions
+
+    # a coarse border at x=1: the village at x=0.98 lies "in" B's polygon but belongs to A
+    polys = gpd.GeoDataFrame({"name": ["Aregion", "Bregion"], "iso_a2": ["AA", "BB"],
+                              "adm1_code": ["A-1", "B-1"], "admin": ["Aland", "Bland"]},
+                             geometry=[box(0, 0, 0.97, 1), box(0.97, 0, 2, 1)], crs="EPSG:4326")
+    ev = events_to_frame([
+        Event("Battles", "Armed clash", latitude=0.5, longitude=0.98, country_code="AA"),
+        Event("Battles", "Armed clash", latitude=0.5, longitude=1.5, country_code="AA"),
+        Event("Battles", "Armed clash", latitude=0.5, longitude=0.98),
+    ])
+    out = join_regions(ev, polys)
+    assert out["admin1"].tolist() == ["Aregion", "Bregion", "Bregion"]
+    assert out.loc[0, "location_flags"].startswith("own_country_region:")
+    assert out.loc[1, "location_flags"] == "other_country_region"
+    assert out.loc[2, "location_flags"] == ""
