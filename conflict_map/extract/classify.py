@@ -43,6 +43,9 @@ _MOB = re.compile(
 #: a ground component that makes an operation with explosives or air power a battle
 _GROUND = re.compile(r"\b(?:small arms|armed assault|ground|gunfire|firing|assault|breach\w*|complex attack|followed by|"
                      r"raid\w*|clash\w*|firefight|exchange of fire|fighting|combat)\b", re.IGNORECASE)
+#: "neutralised an IED": a device made harmless, not fighters
+_DEFUSED = re.compile(r"\s+(?:an?\s+|the\s+|two\s+|several\s+|un\s+|une\s+|des\s+)?(?:\w+\s+)?"
+                      r"(?:ieds?|mines?|explosives?|explosive devices?|bombs?|engins?|obus)\b", re.IGNORECASE)
 _HURT = re.compile(r"\b(?:wound\w*|injur\w*|bless[ée]\w*|hurt)\b", re.IGNORECASE)
 
 
@@ -169,6 +172,9 @@ def find_cues(sentence: str) -> list[Cue]:
             tier = 1
         elif et == "Battles":
             tier = 0
+            if _DEFUSED.match(sentence, end) and m.group().startswith("neutrali"):
+                cues.append(Cue("Strategic developments", "Disrupted weapons use", 1, start, end, m.group()))
+                continue
         elif et == _EXPLOSIVE_TYPES:
             tier = 2
         elif et == "Riots":

@@ -21,7 +21,9 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A
 _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|vers|entre|aux environs de|non loin de|"
          r"villages? of|towns? of|cit(?:y|ies) of|localit(?:y|ies) of|village de|localit[ée]s? de|commune of|commune de|"
          r"area of|outskirts of|vicinity of|region of|cercle of|circle of|r[ée]gion de|cercle de|km (?:\w+ )?of|"
-         r"attacked|targeted|struck|raided|hit|overran|seized|captured|stormed|shelled|attaqu[ée]s?|vis[ée]s?|frapp[ée]s?)")
+         r"attacked|targeted|struck|raided|hit|overran|seized|captured|stormed|shelled|attaqu[ée]s?|vis[ée]s?|frapp[ée]s?|"
+         r"(?:camp|base|poste?|garrison|garnison|village|ville|localit[ée]|commune|cercle|hamlet|market|march[ée])"
+         r"(?:\s+militaire)?\s+(?:de|d'|du|of))")
 _CTX = re.compile(rf"(?<![\w])(?:{_PREP})\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|commune|"
                   rf"ville|localit[ée])s?\s+(?:of\s+|de\s+)?)?(?P<names>{_CAP}(?:\s*(?:,|and|et|or|ou)\s+{_CAP})*)")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*")

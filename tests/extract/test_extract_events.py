@@ -100,3 +100,52 @@ def test_events_ordered_by_evidence(seed_extraction) -> None:
         evs = [e for e in ex.events if e.source_id == sid]
         pos = [text[sid].find(e.evidence.split(" ")[0]) for e in evs]
         assert pos == sorted(pos) or len(evs) <= 1 or True  # evidence may repeat the lead sentence
+
+
+class _Cand:
+    def __init__(self, gid: int, name: str, lat: float, lon: float) -> None:
+        self.geonameid, self.name, self.lat, self.lon = gid, name, lat, lon
+        self.country, self.admin1, self.admin2 = "ML", "Mopti", None
+        self.feature_class, self.feature_code, self.score, self.reasons = "P", "PPL", 0.9, ("exact name",)
+
+
+class _TinyGazetteer:
+    """A two-town stand-in with the gazetteer's interface (the real one is tested with ../shared)."""
+
+    towns = {"Boni": _Cand(1, "Boni", 15.07, -2.22), "Hombori": _Cand(2, "Hombori", 15.28, -1.70)}
+
+    def spot(self, text):
+        return []
+
+    def is_country(self, name):
+        return name == "Mali"
+
+    def resolve_all(self, names, country=None, context=None):
+        return [[self.towns[n]] if n in self.towns else [] for n in names]
+
+    def resolve(self, name, country=None, context=None):
+        return [self.towns[name]] if name in self.towns else []
+
+
+def test_one_attack_several_place_names_is_one_event() -> None:
+    art = Article(id="b", text="Gunmen abducted a trader in Boni on the road towards Hombori.",
+                  published=date(2025, 7, 2))
+    ex = extract_events([art], _TinyGazetteer())
+    assert [e.location for e in ex.events] == ["Boni"]
+
+
+def test_attacks_on_several_towns_split_fatalities() -> None:
+    art = Article(id="c", text="Simultaneous attacks on army posts in Boni and Hombori on Tuesday killed 9 soldiers.",
+                  published=date(2025, 7, 2))
+    ex = extract_events([art], _TinyGazetteer())
+    assert [(e.location, e.fatalities, e.event_date) for e in ex.events] == [
+        ("Boni", 5, "2025-07-01"), ("Hombori", 4, "2025-07-01")]
+    assert "split" in ex.events[0].notes
+
+
+def test_french_report() -> None:
+    art = Article(id="f", text="Mardi 1er juillet, des jihadistes ont attaqué le camp militaire de Boni, "
+                               "faisant quatre-vingts morts.", published=date(2025, 7, 3))
+    ex = extract_events([art], _TinyGazetteer())
+    e = ex.events[0]
+    assert (e.event_type, e.event_date, e.fatalities, e.location) == ("Battles", "2025-07-01", 80, "Boni")

@@ -134,3 +134,43 @@ def test_places_drop_persons_orientation_and_parentheses() -> None:
     t3 = "A bus struck a mine 25 km north of Boni."
     p = candidate_places(t3, 0, len(t3), [])[0]
     assert p.text == "Boni" and p.precision == 2 and p.offset_km[0] == pytest.approx(25.0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A gendarmerie post was attacked by gunmen near the town.", ("Battles", "Armed clash")),
+    ("Gendarmerie post attacked around 19h, one gendarme wounded.", ("Battles", "Armed clash")),
+    ("Gunmen attacked a bus and stripped the passengers of their belongings.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Residents ransacked the town hall after the arrest of a youth.", ("Riots", "Mob violence")),
+    ("Militants carried out a complex attack with an IED followed by small arms fire against an army convoy.",
+     ("Battles", "Armed clash")),
+    ("An IED struck an army vehicle.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Soldiers neutralized an IED planted on the road.", ("Strategic developments", "Disrupted weapons use")),
+])
+def test_classify_targets_and_precedence(text: str, expected: tuple[str, str]) -> None:
+    assert classify(text) == expected
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Gunmen killed a trader and wounded another.", 1),
+    ("A civilian was killed by the explosion.", 1),
+    ("Dozos killed a father and his two sons.", 3),
+    ("Sixteen militiamen and four civilians were killed.", 20),
+    ("Militants burned three huts and killed two sheep.", 0),
+    ("A 50-year-old man was killed by soldiers.", 1),
+    ("At least one soldier was killed and four others wounded.", 1),
+])
+def test_deaths_more(text: str, n: int) -> None:
+    assert count_deaths(text).low == n
+
+
+def test_places_context_between_coded_and_apposition() -> None:
+    t = "Gunmen abducted a man between Boni and Hombori."
+    assert [p.text for p in candidate_places(t, 0, len(t), [])] == ["Boni"]
+    t = "Gunmen abducted a man in Doro (coded as Tinkar 15km N at geoprecision 2)."
+    p = candidate_places(t, 0, len(t), [])
+    assert [x.text for x in p] == ["Tinkar"] and p[0].offset_km[0] == pytest.approx(15.0)
+    t = "Dozos attacked Sewere, Djenne."
+    assert [p.text for p in candidate_places(t, 0, len(t), [])] == ["Sewere"]
+    t = "Fulani militiamen killed two Dogon civilians in Boni."
+    assert [p.text for p in candidate_places(t, 0, len(t), [])] == ["Boni"]
