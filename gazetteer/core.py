@@ -469,7 +469,7 @@ class Gazetteer:
                 quality = (1.0 if k == 0 else 0.93) - penalty
                 why = "exact name" if k == 0 else f"alternate name {q!r}"
                 if r not in found or found[r][0] < quality:
-                    found[r] = (quality, why, idx.names[r] if k == 0 else q)
+                    found[r] = (quality, why, idx.name(r) if k == 0 else q)
             if found:
                 break
         anchors = near_pts + [(float(la), float(lo)) for lats, lons, _, w in ctx.points if w >= 0.5
@@ -492,8 +492,8 @@ class Gazetteer:
 
         vk = variant_key(norm)
         for r in idx.rows_for_vkey(vk).tolist():
-            if r not in found and plausible(r, idx.names[r]):
-                found[r] = (0.85, f"spelling variant of {idx.names[r]!r}", idx.names[r])
+            if r not in found and plausible(r, idx.name(r)):
+                found[r] = (0.85, f"spelling variant of {idx.name(r)!r}", idx.name(r))
         fuzzy_note = ""
         if not found:
             if not ctx.countries and not anchors:
@@ -530,7 +530,7 @@ class Gazetteer:
         if ctx.countries:
             far = self._far_outside(list(found), ctx.countries)
             for r in far:
-                rejected.append(f"{idx.names[r]} ({idx.country(r)}, far from {','.join(sorted(ctx.countries))})")
+                rejected.append(f"{idx.name(r)} ({idx.country(r)}, far from {','.join(sorted(ctx.countries))})")
                 del found[r]
             if not found:
                 return [], (f"no place named {name!r} in or near the report's countries "
@@ -568,7 +568,7 @@ class Gazetteer:
                     f.admin2_in_context = a2
                 elif fclass != "A":
                     district = v["admin"][idx.a2guess[r]]
-                    if district and district != normalize_name(idx.names[r]) and ctx.names(district):
+                    if district and district != normalize_name(idx.name(r)) and ctx.names(district):
                         f.district_in_context = district
             best_d, best_what = None, None
             # an area's point is a centroid: its distance to other places means little
@@ -595,7 +595,7 @@ class Gazetteer:
             a1code = v["a1"][idx.a1[r]]
             cc = idx.country(r)
             out.append(Candidate(
-                geonameid=gid if gid >= 0 else None, name=idx.names[r], lat=float(idx.lat[r]),
+                geonameid=gid if gid >= 0 else None, name=idx.name(r), lat=float(idx.lat[r]),
                 lon=float(idx.lon[r]), country=cc, admin1=a1 or None, admin2=a2 or None,
                 admin1_code=a1code or None, feature_class=v["fclass"][idx.fclass[r]],
                 feature_code=v["fcode"][idx.fcode[r]], population=int(idx.pop[r]), score=round(scores[i], 4),

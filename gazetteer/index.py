@@ -30,7 +30,7 @@ from .sources import LICENCES, LOADERS, SourceSpec
 
 __all__ = ["FORMAT_VERSION", "Index", "IndexBuilder", "cache_dir", "source_key", "load_or_build"]
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 _SEP = "\x1f"
 _APOSTROPHE_CHARS = frozenset("'\u2018\u2019\u201b\u02bc\u02bb\u02bd\u02b9\u00b4`\u2032\uff07")
 log = logging.getLogger(__name__)
@@ -277,6 +277,7 @@ class IndexBuilder:
         idx.vocab = {"cc": cc_v.items, "fclass": fc_v.items, "fcode": fcode_v.items, "a1": a1_v.items,
                      "admin": adm_v.items}
         idx.names_blob = _SEP.join(self.name)
+        idx.name_off = np.concatenate([[0], np.cumsum([len(x) + 1 for x in self.name], dtype=np.int64)])
         # name postings, sorted by name for reproducible files
         norms = sorted(self.postings)
         off = [0]
@@ -293,6 +294,7 @@ class IndexBuilder:
             if vk:
                 vpost.setdefault(vk, set()).update(rows)
         idx.keys_blob = _SEP.join(norms)
+        idx.key_sample, idx.key_sample_off = _sample(norms)
         idx.key_off = np.asarray(off, np.int64)
         idx.key_rec = np.asarray(recs, np.int32)
         idx.key_kind = np.asarray(kinds, np.int8)
@@ -303,6 +305,7 @@ class IndexBuilder:
             vrecs.extend(sorted(vpost[vk]))
             voff.append(len(vrecs))
         idx.vkeys_blob = _SEP.join(vkeys)
+        idx.vkey_sample, idx.vkey_sample_off = _sample(vkeys)
         idx.vkey_off = np.asarray(voff, np.int64)
         idx.vkey_rec = np.asarray(vrecs, np.int32)
         idx.spot_alias = {k: v for k, v in sorted(self.spot_alias.items()) if k != v}
@@ -313,6 +316,17 @@ class IndexBuilder:
         idx.detail_countries = sorted({c for c, d in zip(self.cc, detail[src_arr]) if d and c})
         idx.described = described
         return idx
+
+
+_BLOCK = 256
+
+
+def _sample(keys: list[str]) -> tuple[list[str], np.ndarray]:
+    """Every :data:`_BLOCK`-th key and its character offset in the joined blob, for a two-level
+    binary search that splits one block of the blob instead of all of it."""
+    lengths = np.fromiter((len(k) + 1 for k in keys), np.int64, len(keys))
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(keys) else np.zeros(0, np.int64)
+    return keys[::_BLOCK], starts[::_BLOCK].astype(np.int64)
 
 
 class Index:
@@ -334,7 +348,12 @@ class Index:
     a2guess: np.ndarray
     vocab: dict[str, list[str]]
     names_blob: str
+    name_off: np.ndarray
     keys_blob: str
+    key_sample: list[str]
+    key_sample_off: np.ndarray
+    vkey_sample: list[str]
+    vkey_sample_off: np.ndarray
     key_off: np.ndarray
     key_rec: np.ndarray
     key_kind: np.ndarray
@@ -390,9 +409,21 @@ class Index:
         self.__dict__["_lookups"] = count
         if count > 200 or f"_{kind}_ids" in self.__dict__:
             return (self.key_ids if kind == "key" else self.vkey_ids).get(key)
-        seq = self.keys if kind == "key" else self.vkeys
-        i = bisect.bisect_left(seq, key)
-        return i if i < len(seq) and seq[i] == key else None
+        sample, offsets, blob = ((self.key_sample, self.key_sample_off, self.keys_blob) if kind == "key"
+                                 else (self.vkey_sample, self.vkey_sample_off, self.vkeys_blob))
+        b = bisect.bisect_right(sample, key) - 1
+        if b < 0:
+            return None
+        end = int(offsets[b + 1]) - 1 if b + 1 < len(offsets) else len(blob)
+        block = blob[int(offsets[b]):end].split(_SEP)
+        j = bisect.bisect_left(block, key)
+        return b * _BLOCK + j if j < len(block) and block[j] == key else None
+
+    def name(self, row: int) -> str:
+        """The display name of one row (without splitting every name)."""
+        if "_names" in self.__dict__:
+            return self._names[row]
+        return self.names_blob[int(self.name_off[row]):int(self.name_off[row + 1]) - 1]
 
     def rows_for_name(self, norm: str) -> tuple[np.ndarray, np.ndarray]:
         """Rows whose names include ``norm`` and the kind of match (0 primary, 1 alternate)."""

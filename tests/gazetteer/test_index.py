@@ -95,3 +95,21 @@ def test_old_indexes_are_pruned(tiny_dir: Path, tmp_path: Path) -> None:
             fh.write(dump_line((1000 + i, f"Lieu{i}", f"Lieu{i}", "", 14.0, -9.0, "P", "PPL", "ML", "03", "", 0)))
         Gazetteer.from_sources(geonames=[tiny_dir], embedded=False, cache_dir=cache).build()
     assert len(list(cache.glob("gazetteer-*.pkl"))) == index_mod._KEEP_INDEXES
+
+
+def test_two_level_search_over_many_blocks() -> None:
+    from gazetteer.index import IndexBuilder
+
+    b = IndexBuilder()
+    src = b.source_id("test")
+    names = [f"Lieu {i:04d}" for i in range(1500)]
+    for i, n in enumerate(names):
+        b.add(gid=i, name=n, lat=0.0, lon=0.0, country="ML", fclass="P", fcode="PPL", admin1="", admin2="",
+              population=0, source=src, names=[n, f"Autre {i}"])
+    idx = b.finish([])
+    for i in (0, 1, 255, 256, 257, 1023, 1499):
+        rows, kinds = idx.rows_for_name(f"lieu {i:04d}")
+        assert rows.tolist() == [i] and kinds.tolist() == [0] and idx.name(i) == names[i]
+        assert idx.rows_for_name(f"autre {i}")[0].tolist() == [i]
+    for miss in ("", "a", "lieu", "lieu 9999", "zzz"):
+        assert idx.rows_for_name(miss)[0].tolist() == []
