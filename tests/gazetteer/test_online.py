@@ -2,6 +2,7 @@
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,7 +27,7 @@ def server() -> Iterator[tuple[str, list[dict]]]:
         def do_GET(self) -> None:  # noqa: N802
             url = urlparse(self.path)
             q = parse_qs(url.query)
-            calls.append({"path": url.path, **{k: v[0] for k, v in q.items()}})
+            calls.append({"path": url.path, "t": time.monotonic(), **{k: v[0] for k, v in q.items()}})
             body = json.dumps(ANSWER if "boulkessi" in q.get("q", [""])[0].lower() else []).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -79,3 +80,14 @@ def test_online_failure_is_reported_not_raised(tiny_dir: Path, tmp_path: Path) -
                                                  "min_delay": 0.0, "timeout": 2})
     assert gaz.resolve("Boulkessi") == []
     assert "online geocoder failed" in gaz.explain("Boulkessi")
+
+
+def test_online_requests_are_rate_limited(server, tmp_path: Path) -> None:
+    from gazetteer.online import OnlineGeocoder
+
+    domain, calls = server
+    geo = OnlineGeocoder(tmp_path / "online.json", domain=domain, scheme="http", min_delay=0.4)
+    assert geo.geocode("Boulkessi") and geo.geocode("Elsewhere") == [] and geo.geocode("Third") == []
+    assert len(calls) == 3
+    gaps = [b["t"] - a["t"] for a, b in zip(calls, calls[1:])]
+    assert min(gaps) >= 0.35, gaps
