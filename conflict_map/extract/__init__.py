@@ -36,6 +36,8 @@ from .sentences import Sentence, split_sentences
 __all__ = ["Extraction", "extract_events"]
 
 _WORDS = re.compile(r"\S+")
+#: stands in for a missing publication date, only to tell apart differently dated incidents
+_NO_REFERENCE = date(2000, 12, 31)
 
 
 @dataclass
@@ -148,7 +150,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         if is_denial(s.text):
             out.non_events.append({"article_id": art.id, "reason": "denial", "sentence": s.text})
             continue
-        dm = resolve_date(s.text, ref) if ref else None
+        # without a reference date, expressions still tell incidents apart (their dates are dropped below)
+        dm = resolve_date(s.text, ref or _NO_REFERENCE)
         if dm is not None and dm.since:
             out.non_events.append({"article_id": art.id, "reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
@@ -163,6 +166,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.cues.extend(cues)
         cur.death_sents.append(s)
         cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country))
+    if ref is None:
+        for inc in incidents:
+            if not re.search(r"(?:19|20)\d\d", inc.expression):
+                inc.date, inc.precision = None, None
     if not incidents:
         out.non_events.append({"article_id": art.id, "reason": "no event cue"})
         return [], len(sents)

@@ -99,11 +99,9 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     """
     if lx.HISTORY.search(sentence):
         return True
-    if reference_year is None:
-        return False
     for m in _BARE_YEAR.finditer(sentence):
         year = int(m.group(1))
-        if year >= reference_year:
+        if reference_year is not None and year >= reference_year:
             continue
         if _DAY_MONTH_BEFORE.search(sentence, 0, m.start()):
             continue

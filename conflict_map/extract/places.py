@@ -125,6 +125,15 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
     if (prev and prev.group(1).lower() not in _STOP and not _sentence_start(article, start - len(prev.group(0)))) \
             or (nxt and nxt.group(1).lower() not in _STOP and nxt.group(1) not in ("Region", "Province", "Cercle")):
         return True
+    # the same name written elsewhere after a title or a first name ("Moussa Mara ... Mara has been")
+    for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", article):
+        if m.start() == start:
+            continue
+        b = article[max(0, m.start() - 40):m.start()]
+        p = re.search(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$", b)
+        if _TITLE.search(b) or (p and p.group(1).lower() not in _STOP
+                                and not _sentence_start(article, m.start() - len(p.group(0)))):
+            return True
     after = article[end:end + 40]
     if re.match(r"\s*,\s+(?:the|a|an)\s+[\w’']+\s*(?:’s|'s)?\s*(?:spokes|leader|commander|chief|president|minister|"
                 r"mayor|governor|official|resident|journalist|director)", after, re.IGNORECASE):
