@@ -59,16 +59,20 @@ def main() -> int:
     if seeds.exists():
         arts += read_articles([seeds])[0]
     words = sum(len(a.text.split()) for a in arts)
-    rates = []
+    rates, cpu_rates = [], []
     for _ in range(args.runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         ex = extract_events(arts, gaz, country="ML")
-        dt = time.perf_counter() - t
+        dt, dc = time.perf_counter() - t, time.process_time() - c
         rates.append(words / dt)
+        cpu_rates.append(words / dc)
     print(f"corpus: {len(arts)} records, {words:,} words; {len(ex.events)} events, "
           f"{ex.stats['located']} located")
     print(f"extraction + geocoding: median {statistics.median(rates):,.0f} words/s over {args.runs} runs "
           f"(min {min(rates):,.0f}, max {max(rates):,.0f}); target >= 100,000 words/s")
+    print(f"per CPU second of this process (less sensitive to other load on the machine): median "
+          f"{statistics.median(cpu_rates):,.0f} words/s")
+    print(f"load average while measuring: {os.getloadavg()[0]:.2f}")
     print("peer: Mordecai 2 ~3,700 words/s (published figure, not re-measured here)")
     print("command: python bench/extract_speed.py")
     return 0
