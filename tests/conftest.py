@@ -54,9 +54,3 @@ def mali_admin2() -> Path:
 @pytest.fixture(scope="session")
 def ne_admin1() -> Path:
     return shared_path("data", "boundaries", "ne_admin1_west_africa.geojson")
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Caches (gazetteer index) go to a temporary folder, never the user's own."""
-    os.environ.setdefault("CONFLICT_MAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

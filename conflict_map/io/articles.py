@@ -137,6 +137,41 @@ def split_articles(text: str) -> list[tuple[str, str]]:
     return out
 
 
+#: A publication line at the top of a pasted article: "Published: 2024-03-14", "Posted on March 14,
+#: 2024", "Publié le 16 mars 2024", "Date : 16/03/2024".
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:published|posted|updated|last\s+updated|date|publi[ée]e?|mis\s+[àa]\s+jour|mise\s+[àa]\s+jour)"
+    r"(?:\s+(?:on|le|:))?\s*:?\s*(?P<date>.+?)\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHED_SCAN = 3  # lines at the top of an article's body where a publication line may stand
+
+
+def _published_line(body: str) -> tuple[date | None, str]:
+    r"""The date of a publication line among the first lines of ``body``, and the body without it.
+
+    Examples
+    --------
+    >>> _published_line("Published: 2024-03-14\nSoldiers clashed.")
+    (datetime.date(2024, 3, 14), 'Soldiers clashed.')
+    >>> _published_line("Publié le 16 mars 2024\nDes tirs.")[0]
+    datetime.date(2024, 3, 16)
+    >>> _published_line("Date palms burned in Gao.")
+    (None, 'Date palms burned in Gao.')
+    """
+    lines = body.split("\n")
+    for i, line in enumerate(lines[:_PUBLISHED_SCAN]):
+        m = _PUBLISHED_LINE.match(line)
+        if not m:
+            continue
+        try:
+            found = parse_published(m.group("date"))
+        except ValueError:
+            continue
+        return found, "\n".join(lines[:i] + lines[i + 1:]).strip()
+    return None, body
+
+
 def _read_txt(path: Path, published: date | None) -> tuple[list[Article], list[Rejected]]:
     text = _read(path)
     parts = split_articles(text)
@@ -144,7 +179,11 @@ def _read_txt(path: Path, published: date | None) -> tuple[list[Article], list[R
     arts = []
     for i, (title, body) in enumerate(parts):
         aid = f"{path.stem}-{i + 1}" if many else path.stem
-        arts.append(Article(id=aid, text=body, title=title, published=published, origin=str(path)))
+        own, body = _published_line(body)
+        if not body:
+            continue
+        arts.append(Article(id=aid, text=body, title=title, published=own or published,
+                            origin=str(path)))
     if not arts:
         return [], [Rejected(origin=str(path), reason="no text", record_id=path.stem)]
     return arts, []
