@@ -115,6 +115,9 @@ class ResolvedPlace:
     reasons: list[str] = field(default_factory=list)
 
 
+_CAP_BEFORE = re.compile(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$")
+
+
 def _is_person(text: str, start: int, end: int, article: str) -> bool:
     before = article[max(0, start - 40):start]
     if _TITLE.search(before) or _SAID.search(before):
@@ -126,14 +129,17 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
             or (nxt and nxt.group(1).lower() not in _STOP and nxt.group(1) not in ("Region", "Province", "Cercle")):
         return True
     # the same name written elsewhere after a title or a first name ("Moussa Mara ... Mara has been")
-    for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", article):
-        if m.start() == start:
-            continue
-        b = article[max(0, m.start() - 40):m.start()]
-        p = re.search(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$", b)
-        if _TITLE.search(b) or (p and p.group(1).lower() not in _STOP
-                                and not _sentence_start(article, m.start() - len(p.group(0)))):
-            return True
+    k = article.find(text)
+    while k >= 0:
+        e = k + len(text)
+        if k != start and (k == 0 or not (article[k - 1].isalnum() or article[k - 1] == "-")) \
+                and (e >= len(article) or not (article[e].isalnum() or article[e] == "-")):
+            b = article[max(0, k - 40):k]
+            p = _CAP_BEFORE.search(b)
+            if _TITLE.search(b) or (p and p.group(1).lower() not in _STOP
+                                    and not _sentence_start(article, k - len(p.group(0)))):
+                return True
+        k = article.find(text, k + 1)
     after = article[end:end + 40]
     if re.match(r"\s*,\s+(?:the|a|an)\s+[\w’']+\s*(?:’s|'s)?\s*(?:spokes|leader|commander|chief|president|minister|"
                 r"mayor|governor|official|resident|journalist|director)", after, re.IGNORECASE):
