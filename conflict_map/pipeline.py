@@ -163,6 +163,7 @@ def run(
             stages.step("joining admin regions")
             events, boundaries = _join_regions(events, regions, report)
         report.sources["gazetteer"] = list(getattr(gaz, "sources", []))
+        events.attrs["sources"] = _used_sources(report.sources)
         report.finish(events)
 
         outputs: dict[str, str] = {}
@@ -221,6 +222,24 @@ def _events_from_texts(paths: list[Path], gaz: Any, report: Any, *, country: tup
 
 def _from(origin: str, path: Path) -> bool:
     return origin == str(path) or origin.startswith(f"{path}:")
+
+
+def _used_sources(sources: dict[str, Any]) -> list[dict[str, Any]]:
+    """Credits for the outputs: the boundaries, and the gazetteer sources that hold places (the
+    admin code tables are part of the GeoNames credit)."""
+    out = [dict(s, kind=s.get("kind", "boundaries")) for s in sources.get("boundaries", [])]
+    seen = set()
+    for s in sources.get("gazetteer", []):
+        licence = s.get("licence", "")
+        if s.get("kind", "").endswith(("admin1", "admin2")) or not s.get("records"):
+            continue
+        key = (s.get("kind", ""), licence)
+        if key in seen and s.get("kind") == "geonames":
+            continue  # one GeoNames credit for many country dumps
+        seen.add(key)
+        name = "GeoNames" if s.get("kind") == "geonames" else s.get("name", "")
+        out.append({"kind": "gazetteer", "name": name, "licence": licence})
+    return out
 
 
 def _events_from_table(path: Path, gaz: Any, report: Any) -> "gpd.GeoDataFrame":

@@ -55,12 +55,36 @@ def feature_collection(events: "gpd.GeoDataFrame") -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+#: What a source entry may say in an output file (no machine-specific paths or counts).
+_SOURCE_KEYS = ("kind", "name", "provider", "licence", "note")
+
+
+def _credits(events: Any) -> list[dict[str, str]]:
+    """The data sources behind the events (``attrs["sources"]``), as short credits."""
+    out: list[dict[str, str]] = []
+    for src in (getattr(events, "attrs", {}) or {}).get("sources", []) or []:
+        if not isinstance(src, dict):
+            continue
+        entry = {k: str(src[k]) for k in _SOURCE_KEYS if src.get(k)}
+        if entry and entry not in out:
+            out.append(entry)
+    return out
+
+
 def dumps(events: "gpd.GeoDataFrame") -> str:
-    """Serialise events as GeoJSON text: one feature per line, deterministic."""
+    """Serialise events as GeoJSON text: one feature per line, deterministic.
+
+    The data sources in ``events.attrs["sources"]`` (gazetteer, boundaries, with their licences)
+    are written as a top-level ``"sources"`` member, a foreign member RFC 7946 allows.
+    """
     fc = feature_collection(events)
     lines = ",\n".join(json.dumps(f, ensure_ascii=False, allow_nan=False) for f in fc["features"])
     body = f"\n{lines}\n" if lines else ""
-    return '{"type": "FeatureCollection", "features": [' + body + "]}\n"
+    credits = _credits(events)
+    head = '{"type": "FeatureCollection", '
+    if credits:
+        head += '"sources": ' + json.dumps(credits, ensure_ascii=False) + ", "
+    return head + '"features": [' + body + "]}\n"
 
 
 def write_geojson(events: "gpd.GeoDataFrame", path: str | os.PathLike[str]) -> None:
