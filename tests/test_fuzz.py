@@ -79,3 +79,42 @@ def test_non_utf8_text_is_read_or_rejected_with_a_reason(tmp_path: Path) -> None
     assert articles or rejected
     if articles:
         assert "Ségou" in articles[0].text
+
+
+_WORDS = st.sampled_from([
+    "attacked", "killed", "clashes", "in", "near", "Mopti", "Gao", "Ségou", "on", "Tuesday", "hier",
+    "soldiers", "militants", "JNIM", "army", "protest", "arrested", "dozens", "12", "three", "le",
+    "3", "septembre", "l'armée", "tués", "à", "Kidal", "drone", "strike", "IED", ",", ".", "\n",
+    "Gen", "Moussa", "border", "with", "Senegal", "capital", "Bamako", "since", "2012", "(", ")",
+])
+_report_text = st.one_of(_text, st.lists(_WORDS, max_size=80).map(" ".join))
+
+
+@FUZZ
+@given(texts=st.lists(_report_text, min_size=1, max_size=4))
+def test_extractor_never_crashes_and_accounts_for_every_article(texts: list[str]) -> None:
+    from datetime import date
+
+    from gazetteer import Gazetteer
+
+    from conflict_map.extract import extract_events
+    from conflict_map.model import Article
+
+    gaz = _embedded_gazetteer(Gazetteer)
+    articles = [Article(id=f"a{i}", text=t, published=date(2024, 3, 14)) for i, t in enumerate(texts)]
+    result = extract_events(articles, gaz)
+    with_events = {e.source_id for e in result.events}
+    explained = {n.get("article_id") for n in result.non_events}
+    for a in articles:
+        assert a.id in with_events or a.id in explained, f"article {a.id} vanished"
+    for e in result.events:
+        assert e.event_date is None or len(e.event_date) == 10
+
+
+_GAZ: list = []
+
+
+def _embedded_gazetteer(cls):  # one index for every example: building it is the slow part
+    if not _GAZ:
+        _GAZ.append(cls.default())
+    return _GAZ[0]
