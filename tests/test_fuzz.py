@@ -118,3 +118,37 @@ def _embedded_gazetteer(cls):  # one index for every example: building it is the
     if not _GAZ:
         _GAZ.append(cls.default())
     return _GAZ[0]
+
+
+_cell = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20),
+    st.sampled_from(["", "12", "-3", "1.5", "30 December 2018", "2018-12-30", "16-Feb-21",
+                     "Battles", "Armed clash", "Riots/Protests", "14.45", "-11.44", "abc"]),
+)
+_ACLED_HEADER = ["event_id_cnty", "event_date", "year", "time_precision", "event_type",
+                 "sub_event_type", "actor1", "actor2", "inter1", "inter2", "interaction",
+                 "country", "admin1", "location", "latitude", "longitude", "geo_precision",
+                 "source", "notes", "fatalities"]
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(_cell, min_size=len(_ACLED_HEADER), max_size=len(_ACLED_HEADER)),
+                     min_size=1, max_size=15))
+def test_every_acled_row_is_an_event_or_a_rejection(tmp_path: Path, rows: list[list[str]]) -> None:
+    import csv
+
+    from conflict_map.io import read_events
+
+    path = tmp_path / "acled.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(_ACLED_HEADER)
+        w.writerows(rows)
+    try:
+        gdf = read_events(path)
+    except ConflictMapError:
+        return
+    rejected = gdf.attrs.get("rejected", [])
+    assert all(r["reason"] for r in rejected)
+    # blank rows are not records; every other row is an event or a rejection
+    assert len(gdf) + len(rejected) >= len(rows) - sum(1 for r in rows if not any(c.strip() for c in r))
