@@ -156,7 +156,11 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             out.non_events.append({"article_id": art.id, "reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
             continue
-        if cur is None or (dm is not None and cur.explicit and dm.date != cur.date):
+        if cur is not None and dm is None and _family(pick_type(cues)) != _family(pick_type(cur.cues)):
+            # "... In Mopti, police arrested four suspects": another kind of event, same day
+            cur = _Incident(cur.date, cur.precision, cur.expression, cur.explicit)
+            incidents.append(cur)
+        elif cur is None or (dm is not None and cur.explicit and dm.date != cur.date):
             cur = _Incident(dm.date if dm else ref, dm.precision if dm else (1 if ref else None),
                             dm.expression if dm else "", dm is not None)
             incidents.append(cur)
@@ -188,6 +192,14 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         events.extend(_incident_events(art, inc, resolved, actors, cc))
     events.sort(key=lambda t: t[0])
     return [e for _, e in events], len(sents)
+
+
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+def _family(typed: tuple[str, str]) -> str:
+    """Violent event types mix inside one event context; protests and strategic developments do not."""
+    return "violent" if typed[0] in _VIOLENT else typed[0]
 
 
 def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
