@@ -134,7 +134,21 @@ def main() -> int:
     t_base = timed(baseline)
     t_spot = timed(lambda: [gaz.spot(t) for t in notes])
     t_spot_cap = timed(lambda: [gaz.spot(t, capitalized=True) for t in notes])
+    import random
+
+    rng = random.Random(0)
+
+    def unknown_names() -> list[str]:
+        # fresh names each run: results are memoised per name
+        return ["".join(rng.choice("aeioubdgklmnst") for _ in range(rng.randint(5, 9))).title()
+                for _ in range(300)]
+
+    batches = [unknown_names() for _ in range(runs)]
+    unknown = batches[0]
+    t_fuzzy = timed(lambda: [gaz.resolve(u, country="ML") for u in batches.pop()])
     n = len(names)
+    print(f"resolve of unknown names (fuzzy search; 300 random names, country hint ML): "
+          f"{t_fuzzy / len(unknown) * 1000:.1f} ms per name")
     print(f"resolve (name + country hint): {n / t_bare:,.0f} look-ups/s; with the notes as context: "
           f"{n / t_ctx:,.0f} look-ups/s  ({n} ACLED locations, {runs} runs)")
     print(f"peer most-populous exact name: {n / t_base:,.0f} look-ups/s")
@@ -148,7 +162,7 @@ def main() -> int:
         "warm_open_s": med(w["open_s"] + w["first_resolve_s"] for w in warm),
         "warm_rss_mb": med(w["maxrss_mb"] for w in warm), "cli_s": med(cli),
         "resolve_per_s": n / t_bare, "resolve_ctx_per_s": n / t_ctx, "baseline_per_s": n / t_base,
-        "spot_words_per_s": words / t_spot}, indent=2), encoding="utf-8")
+        "spot_words_per_s": words / t_spot, "fuzzy_ms": t_fuzzy / len(unknown) * 1000}, indent=2), encoding="utf-8")
     return 0
 
 
