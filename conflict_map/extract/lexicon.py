@@ -20,7 +20,9 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"reprise? (?:le )?contr[ôo]le", r"reconqu\w*", r"repris (?:la ville|le village|la localit[ée])",
     ],
     ("Battles", "Non-state actor overtakes territory"): [
-        r"overr?an", r"overrun", r"fell to", r"took control of", r"taken control of",
+        r"overr?an", r"overrun", r"fell to",
+        r"(?:took|taken|taking|seized|gained) (?:full )?control of (?:the )?(?:\w+ )?(?:town|village|city|localit(?:y|ies)|"
+        r"area|commune|region|district|hamlet)",
         r"(?:seized|captured) (?:the )?(?:town|village|city|locality|commune|base|camp|barracks|post)",
         r"s'(?:est|sont) empar[ée]s? d[eu]", r"tomb[ée]e? aux mains", r"pris le contr[ôo]le",
     ],
@@ -28,6 +30,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"clash\w*", r"fighting", r"fought", r"firefights?", r"gun ?fights?", r"gun ?battles?",
         r"exchanges? of (?:gun)?fire", r"exchanged (?:gun)?fire", r"ambush\w*", r"repell?ed", r"repuls\w*",
         r"neutrali[sz]ed", r"engaged (?:with )?(?:the )?(?:enemy|militants|assailants|terrorists|jihadists)",
+        r"engaged (?:with )?(?:the )?(?:security|defen[cs]e|army|armed forces|soldiers|troops|forces)",
         r"combat(?:s|ants? killed)?", r"skirmish\w*", r"battle[ds]?", r"counter-?attack\w*",
         r"affrontements?", r"accrochages?", r"[ée]changes? de tirs", r"embuscades?", r"repouss[ée]e?s?",
         r"neutralis[ée]s?", r"heurts", r"combats?",
