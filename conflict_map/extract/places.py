@@ -258,8 +258,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             norm = math.hypot(dx, dy) or 1.0
             off = (km * dy / norm, km * dx / norm)
             precision = 2
-        out.append(PlaceMention(name, s, e, 3 if admin and precision == 1 and _ADMIN_AFTER.match(article, e)
-                                and False else precision, admin, off))
+        out.append(PlaceMention(name, s, e, precision, admin, off))
     if any(not p.admin for p in out):
         out = [p for p in out if not p.admin]
     out = _drop_context_places(article, out)
@@ -325,8 +324,6 @@ _FR1 = {"nord": "n", "sud": "s", "est": "e", "ouest": "w"}
 def _acceptable(c: Any, country: Any, min_score: float) -> bool:
     """A candidate is an event place: not a country, in the report's countries, named exactly or close."""
     code = (c.feature_code or "").upper()
-    if code.startswith("PCL") or code in ("CONT", "AIRP") and False:
-        return False
     if code.startswith("PCL") or code == "CONT":
         return False
     focus = {country} if isinstance(country, str) else set(country or ())
