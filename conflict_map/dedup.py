@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable
 
-from .model import Event, make_event_id
+from .model import SUB_EVENT_TYPES, Event, make_event_id
 
 __all__ = ["dedup_events", "dedup_key"]
 
 
 def dedup_key(event: Event) -> tuple[object, ...]:
-    """What identifies an event across reports: actors (unordered), type, place and day.
+    """What identifies an event across reports: actors (unordered), place and day.
+
+    Outlets may type one attack differently (an assault "struck by shellfire"): the type is not part
+    of the key; the merged event takes the type that ranks first in ACLED's precedence.
 
     The place is the gazetteer id when known, else the location name, else the place mention.
     """
@@ -24,7 +27,12 @@ def dedup_key(event: Event) -> tuple[object, ...]:
         (event.location or event.place_mention or "").strip().lower()
         if event.located or event.location or event.place_mention else ("unlocated", event.source_id))
     actors = tuple(sorted(a for a in (event.actor1, event.actor2) if a))
-    return (event.event_date, place, actors, event.event_type)
+    return (event.event_date, place, actors)
+
+
+def _precedence(event: Event) -> tuple[int, int]:
+    types = list(SUB_EVENT_TYPES)
+    return (types.index(event.event_type), SUB_EVENT_TYPES[event.event_type].index(event.sub_event_type))
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -86,8 +94,12 @@ def dedup_events(events: Iterable[Event]) -> list[Event]:
         for e in g:
             if e.evidence and e.evidence not in evidence:
                 evidence.append(e.evidence)
+        best = min(g, key=_precedence)
         merged = dataclasses.replace(
             first,
+            event_type=best.event_type,
+            sub_event_type=best.sub_event_type,
+            disorder_type=best.disorder_type,
             event_id="",
             source=_join(e.source for e in g),
             source_id=_join(e.source_id for e in g),

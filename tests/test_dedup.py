@@ -38,3 +38,11 @@ def test_different_actor_pairs_stay_separate() -> None:
 def test_different_days_or_places_stay_separate() -> None:
     assert len(dedup_events([_ev(), _ev(event_date="2025-07-02")])) == 2
     assert len(dedup_events([_ev(), _ev(geonameid=2, location="Diboli")])) == 2
+
+
+def test_outlets_typing_one_attack_differently_are_merged() -> None:
+    a = _ev()
+    b = _ev(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+            source="B", source_id="b")
+    out = dedup_events([b, a])
+    assert len(out) == 1 and (out[0].event_type, out[0].source_id) == ("Battles", "b; a")

@@ -149,3 +149,16 @@ def test_french_report() -> None:
     ex = extract_events([art], _TinyGazetteer())
     e = ex.events[0]
     assert (e.event_type, e.event_date, e.fatalities, e.location) == ("Battles", "2025-07-01", 80, "Boni")
+
+
+def test_two_outlets_en_fr_one_event_per_town() -> None:
+    en = Article(id="en", source="Outlet A", published=date(2025, 7, 2),
+                 text="JNIM militants attacked army posts in Boni and Hombori on Tuesday, killing 6 soldiers.")
+    fr = Article(id="fr", source="Outlet B", published=date(2025, 7, 2),
+                 text="Mardi, les jihadistes du JNIM ont attaqué les postes de l'armée à Boni et Hombori, "
+                      "tuant quatre soldats.")
+    ex = extract_events([en, fr], _TinyGazetteer())
+    merged = dedup_events(ex.events)
+    assert sorted(e.location for e in merged) == ["Boni", "Hombori"]
+    assert all(e.source == "Outlet A; Outlet B" for e in merged)
+    assert sum(e.fatalities for e in merged) == 4  # the lower report, split across the two towns
