@@ -22,7 +22,6 @@ import argparse
 import csv
 import json
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -31,18 +30,12 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+from _common import machine as _machine  # noqa: E402  (bench/ is on sys.path)
+
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
 SHARED = Path(os.environ.get("CONFLICT_MAP_SHARED", HERE.parent / "shared"))
 TARGET = 0.95
-
-
-def _machine() -> str:
-    try:
-        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    except (ValueError, OSError):
-        mem = float("nan")
-    return f"{os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.platform()}, Python {platform.python_version()}"
 
 
 def main() -> int:

@@ -17,13 +17,14 @@ import argparse
 import csv
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _common import machine as _machine  # noqa: E402  (bench/ is on sys.path)
 
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
@@ -42,14 +43,6 @@ t2 = time.perf_counter()
 print(json.dumps({{"open_s": t1 - t0, "first_resolve_s": t2 - t1, "records": len(g), "path": str(g.cache_path),
                   "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
-
-
-def _machine() -> str:
-    try:
-        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    except (ValueError, OSError):
-        mem = float("nan")
-    return f"{os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.platform()}, Python {platform.python_version()}"
 
 
 def _child(geonames: str, cache: str, rebuild: bool) -> dict:

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable
+
+from _common import machine  # noqa: E402  (bench/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,20 +40,6 @@ window.addEventListener('load', function () {
   requestAnimationFrame(function () { requestAnimationFrame(function () { window.__cmT = performance.now(); }); });
 });
 """
-
-
-def machine() -> str:
-    mem = ""
-    try:
-        with open("/proc/meminfo") as fh:
-            kb = int(fh.readline().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except OSError:
-        pass
-    import folium
-
-    return (f"{os.cpu_count()} cores{mem}, {platform.platform()}, CPython {platform.python_version()}, "
-            f"folium {folium.__version__}")
 
 
 def synth(n: int, seed: int = 0) -> Any:
@@ -184,7 +170,7 @@ def main() -> None:
         sys.exit(f"no Chromium at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
-    print("machine:", machine())
+    print("machine:", machine("folium"))
     results = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -206,7 +192,7 @@ def main() -> None:
         browser.close()
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "maps_scale.json").write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
+    (out / "maps_scale.json").write_text(json.dumps({"machine": machine("folium"), "results": results}, indent=2))
 
 
 if __name__ == "__main__":

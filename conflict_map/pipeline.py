@@ -21,8 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from gazetteer import Gazetteer
 
-    from .model import Article, Rejected
-
 __all__ = ["run", "RunResult", "TEXT_EXTENSIONS", "TABLE_EXTENSIONS", "input_kind"]
 
 log = logging.getLogger(__name__)
