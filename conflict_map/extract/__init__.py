@@ -175,7 +175,9 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             if not re.search(r"(?:19|20)\d\d", inc.expression):
                 inc.date, inc.precision = None, None
     if not incidents:
-        out.non_events.append({"article_id": art.id, "reason": "no event cue"})
+        told = any(n.get("article_id") == art.id for n in out.non_events[-len(sents):]) if sents else False
+        out.non_events.append({"article_id": art.id, "reason": (
+            "no new event (only background history, denials or ongoing situations)" if told else "no event cue")})
         return [], len(sents)
     # resolve all places of the report together (co-mentioned places pull each other)
     all_mentions = [p for inc in incidents for p in inc.places]
