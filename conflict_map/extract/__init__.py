@@ -42,7 +42,13 @@ _NO_REFERENCE = date(2000, 12, 31)
 
 @dataclass
 class Extraction:
-    """What :func:`extract_events` found: events, non-events (with why), unresolved names, counts."""
+    """What :func:`extract_events` found.
+
+    ``events``; ``non_events``: one entry per article that gave no event, with why ("no event cue", or
+    only background history, denials, ongoing situations — those sentences are listed); ``unresolved``:
+    place names the gazetteer could not place (name, article id, sentence); ``stats``: articles,
+    sentences, words, events, located, unlocated, skipped_sentences.
+    """
 
     events: list[Event] = field(default_factory=list)
     non_events: list[dict[str, Any]] = field(default_factory=list)
@@ -116,7 +122,8 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
         out.events.extend(evs)
     located = sum(1 for e in out.events if e.located)
     out.stats = {"articles": n_art, "sentences": n_sent, "words": n_words, "events": len(out.events),
-                 "located": located, "unlocated": len(out.events) - located}
+                 "located": located, "unlocated": len(out.events) - located,
+                 "skipped_sentences": out.stats.get("skipped_sentences", 0)}
     return out
 
 
@@ -134,6 +141,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     actor_spans = [(a.start, a.start + len(a.text)) for a in actors]
     is_country = gaz.is_country if gaz is not None else None
     incidents: list[_Incident] = []
+    skipped: list[dict[str, Any]] = []  # sentences with a cue that tell no new event, and why
     cur: _Incident | None = None
     ref_year = ref.year if ref else None
     for s in sents:
@@ -144,16 +152,16 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 cur.death_sents.append(s)
             continue
         if hist:
-            out.non_events.append({"article_id": art.id, "reason": "background history",
+            skipped.append({"reason": "background history",
                                    "sentence": s.text})
             continue
         if is_denial(s.text):
-            out.non_events.append({"article_id": art.id, "reason": "denial", "sentence": s.text})
+            skipped.append({"reason": "denial", "sentence": s.text})
             continue
         # without a reference date, expressions still tell incidents apart (their dates are dropped below)
         dm = resolve_date(s.text, ref or _NO_REFERENCE)
         if dm is not None and dm.since:
-            out.non_events.append({"article_id": art.id, "reason": f"ongoing situation ({dm.expression})",
+            skipped.append({"reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
             continue
         if cur is not None and dm is None and _family(pick_type(cues)) != _family(pick_type(cur.cues)):
@@ -174,10 +182,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         for inc in incidents:
             if not re.search(r"(?:19|20)\d\d", inc.expression):
                 inc.date, inc.precision = None, None
+    out.stats["skipped_sentences"] = out.stats.get("skipped_sentences", 0) + len(skipped)
     if not incidents:
-        told = any(n.get("article_id") == art.id for n in out.non_events[-len(sents):]) if sents else False
-        out.non_events.append({"article_id": art.id, "reason": (
-            "no new event (only background history, denials or ongoing situations)" if told else "no event cue")})
+        entry: dict[str, Any] = {"article_id": art.id, "reason": (
+            "no new event (only background history, denials or ongoing situations)" if skipped else "no event cue")}
+        if skipped:
+            entry["sentences"] = skipped
+        out.non_events.append(entry)
         return [], len(sents)
     # resolve all places of the report together (co-mentioned places pull each other)
     all_mentions = [p for inc in incidents for p in inc.places]
