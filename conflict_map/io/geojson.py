@@ -146,5 +146,19 @@ def read_geojson(path: str | os.PathLike[str]) -> "gpd.GeoDataFrame":
     pts = points(xs, ys)
     is_pt = ~np.isnan(xs)
     geometry = np.where(is_pt, pts, np.array(geoms, dtype=object))
-    df = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+    df = pd.DataFrame(_columns(rows)) if rows else pd.DataFrame()
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"), crs="EPSG:4326")
+
+
+def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Property dictionaries as columns (faster than ``DataFrame.from_records`` for wide rows);
+    a property missing from a feature is ``None`` there."""
+    keys = list(dict.fromkeys(k for r in rows[:1] for k in r))
+    same = all(len(r) == len(keys) for r in rows) and all(list(r) == keys for r in rows[:: max(1, len(rows) // 64)])
+    if same:
+        try:
+            return {k: [r[k] for r in rows] for k in keys}
+        except KeyError:
+            pass  # a row with other keys slipped past the sample: take the general path
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    return {k: [r.get(k) for r in rows] for k in keys}
