@@ -56,6 +56,15 @@ class Extraction:
     stats: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Spot:
+    """A gazetteer mention moved to article offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
 @dataclass
 class _Incident:
     date: date | None
@@ -135,8 +144,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     if dl_date is not None:
         ref = dl_date
     sents = split_sentences(text)
-    spotted = gaz.spot(text) if gaz is not None else []
-    cc = hints[0] if hints else (_infer_country(gaz, spotted) or "ML")
+    # the whole text is spotted only to guess the country; event sentences are spotted one by one
+    cc = hints[0] if hints else ((_infer_country(gaz, gaz.spot(text)) if gaz is not None else "") or "ML")
     actors = find_actors(text, cc)
     actor_spans = [(a.start, a.start + len(a.text)) for a in actors]
     is_country = gaz.is_country if gaz is not None else None
@@ -177,6 +186,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.sentences.append(s)
         cur.cues.extend(cues)
         cur.death_sents.append(s)
+        spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text)] if gaz else []
         cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country))
     if ref is None:
         for inc in incidents:
