@@ -47,6 +47,12 @@ _GROUND = re.compile(r"\b(?:small arms|armed assault|ground|gunfire|firing|assau
 _DEFUSED = re.compile(r"\s+(?:an?\s+|the\s+|two\s+|several\s+|un\s+|une\s+|des\s+)?(?:\w+\s+)?"
                       r"(?:ieds?|mines?|explosives?|explosive devices?|bombs?|engins?|obus)\b", re.IGNORECASE)
 _HURT = re.compile(r"\b(?:wound\w*|injur\w*|bless[ée]\w*|hurt)\b", re.IGNORECASE)
+# the same patterns for lower-cased text, without IGNORECASE (about three times faster)
+_HURT_L = re.compile(lx.lower_pattern(_HURT.pattern))
+_GROUND_L = re.compile(lx.lower_pattern(_GROUND.pattern))
+_PROTEST_L = re.compile(lx.lower_pattern(lx.PROTEST_CONTEXT.pattern))
+_MIL_L = re.compile(lx.lower_pattern(lx.MILITARY_TARGET.pattern))
+_CIV_L = re.compile(lx.lower_pattern(lx.CIVILIAN_TARGET.pattern))
 
 
 @dataclass(frozen=True)
@@ -76,8 +82,8 @@ def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
 def _kind(window: str | tuple[str, bool]) -> str:
     """"military" or "civilian" for the target noun nearest to the verb, "" when none is named."""
     text, before = window if isinstance(window, tuple) else (window, False)
-    mils = list(lx.MILITARY_TARGET.finditer(text))
-    civs = list(lx.CIVILIAN_TARGET.finditer(text))
+    mils = list(_MIL_L.finditer(text.lower()))
+    civs = list(_CIV_L.finditer(text.lower()))
     if mils and civs:
         if before:
             return "military" if mils[-1].end() > civs[-1].end() else "civilian"
@@ -130,13 +136,13 @@ def find_cues(sentence: str) -> list[Cue]:
     []
     """
     cues: list[Cue] = []
-    hurt = bool(_HURT.search(sentence))
-    ground = bool(_GROUND.search(sentence))
-    protest_ctx = bool(lx.PROTEST_CONTEXT.search(sentence))
+    low = sentence.lower()
+    hurt = bool(_HURT_L.search(low))
+    ground = bool(_GROUND_L.search(low))
+    protest_ctx = bool(_PROTEST_L.search(low))
     mob = _MOB.search(sentence)
     if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
         cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), mob.group(), "mob", hurt))
-    low = sentence.lower()
     if len(low) == len(sentence):
         matches = lx.CUE_PATTERN_LOWER.finditer(low)
     else:  # a character whose lower case changes length: keep offsets right
