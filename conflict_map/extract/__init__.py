@@ -10,7 +10,8 @@ Examples
 >>> from conflict_map.extract import extract_events
 >>> from conflict_map.model import Article
 >>> from datetime import date
->>> art = Article(id="a1", text="Gunmen killed three civilians on Monday.", published=date(2025, 7, 2))
+>>> art = Article(id="a1", text="Gunmen killed three Malian civilians on Monday.",
+...               published=date(2025, 7, 2))
 >>> ex = extract_events([art], gazetteer=None)
 >>> e = ex.events[0]
 >>> (e.event_type, e.sub_event_type, e.event_date, e.fatalities, e.actor2)
@@ -25,8 +26,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence
 
+from gazetteer.countries import country_name
+
 from ..model import Article, Event
-from .actors import COUNTRY_NAMES, assign_actors, find_actors
+
+from .actors import assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
@@ -85,16 +89,25 @@ def _countries(country: Any) -> tuple[str, ...]:
     return tuple(str(c).upper() for c in country if c)
 
 
-def _infer_country(gaz: Any, spotted: Sequence[Any]) -> str:
+def _infer_country(gaz: Any, spotted: Sequence[Any], text: str = "") -> str:
+    """The country a report is about, from the countries it names: by name (through the
+    gazetteer), by demonym or national acronym ("Malian soldiers", "FAMa")."""
+    counts: Counter[str] = Counter(countries_named(text))
     if gaz is None:
-        return ""
-    counts: Counter[str] = Counter()
+        return counts.most_common(1)[0][0] if counts else ""
     for m in spotted:
         if m.text[:1].isupper() and gaz.is_country(m.text):
             try:
                 counts[gaz.country_code(m.text)] += 1
             except Exception:  # noqa: BLE001 - an unknown country name is simply not counted
                 continue
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _country_of_places(resolved: Iterable[Any]) -> str:
+    """The country most of a report's resolved places lie in ("" when none resolved)."""
+    counts: Counter[str] = Counter(rp.candidate.country for rp in resolved
+                                   if rp.candidate is not None and rp.candidate.country)
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -145,7 +158,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         ref = dl_date
     sents = split_sentences(text)
     # the whole text is spotted only to guess the country; event sentences are spotted one by one
-    cc = hints[0] if hints else ((_infer_country(gaz, gaz.spot(text)) if gaz is not None else "") or "ML")
+    # no default country: an unnamed one is taken from the report's resolved places further down
+    cc = hints[0] if hints else _infer_country(gaz, gaz.spot(text) if gaz is not None else [], text)
     actors = find_actors(text, cc)
     actor_spans = [(a.start, a.start + len(a.text)) for a in actors]
     is_country = gaz.is_country if gaz is not None else None
@@ -205,11 +219,15 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
-        for rp in resolve_places(gaz, all_mentions, hints or (cc,), context, memo=memo):
+        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context, memo=memo):
             resolved[(rp.mention.start, rp.mention.end)] = rp
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
                                        "sentence": _sentence_of(sents, rp.mention.start)})
+    if not cc:
+        cc = _country_of_places(resolved.values())
+        if cc:
+            actors = find_actors(text, cc)
     events: list[tuple[int, Event]] = []
     for inc in incidents:
         events.extend(_incident_events(art, inc, resolved, actors, cc))
@@ -275,7 +293,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     out: list[tuple[int, Event]] = []
     if not places:
         ev = Event(**common, fatalities=low, fatalities_low=low, fatalities_high=high,
-                   country=COUNTRY_NAMES.get(cc, ""), country_code=cc if cc else "",
+                   country=country_name(cc), country_code=cc if cc else "",
                    evidence=" ".join(s.text for s in inc.sentences[:3]),
                    notes=_note(et, st, "", inc, low, high, None),
                    location_flags="unlocated")
@@ -290,7 +308,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         split = None if len(places) == 1 else (low, len(places), f_lo)
         ev = Event(
             **common, fatalities=f_lo, fatalities_low=f_lo, fatalities_high=f_hi,
-            country=COUNTRY_NAMES.get(c.country, c.country), country_code=c.country,
+            country=country_name(c.country) or c.country, country_code=c.country,
             admin1=c.admin1 or "", admin2=c.admin2 or "", location=c.name,
             latitude=round(rp.lat, 5), longitude=round(rp.lon, 5), geo_precision=rp.precision,
             geonameid=c.geonameid, place_mention=p.text, evidence=evidence,

@@ -13,12 +13,67 @@ from typing import Iterable
 
 from .lexicon import lower_pattern as _lower
 
-__all__ = ["Actor", "find_actors", "assign_actors", "COUNTRY_NAMES", "ACTOR_LEXICON"]
+__all__ = ["Actor", "find_actors", "assign_actors", "actor_name", "countries_named", "ACTOR_LEXICON"]
 
-COUNTRY_NAMES: dict[str, str] = {
-    "ML": "Mali", "BF": "Burkina Faso", "NE": "Niger", "SN": "Senegal", "MR": "Mauritania", "GN": "Guinea",
-    "CI": "Ivory Coast", "TD": "Chad", "NG": "Nigeria", "DZ": "Algeria", "FR": "France",
-}
+#: Demonyms (EN/FR, any case) and national forces' acronyms (as written) that name a country.
+_DEMONYMS: tuple[tuple[str, str], ...] = (
+    (r"malians?|malien(?:ne)?s?", "ML"),
+    (r"burkinab[èe]s?", "BF"),
+    (r"nig[ée]rien(?:ne)?s?", "NE"),
+    (r"nigerians?|nig[ée]rian(?:e)?s?", "NG"),
+    (r"senegalese|s[ée]n[ée]galais(?:es?)?", "SN"),
+    (r"mauritanians?|mauritanien(?:ne)?s?", "MR"),
+    (r"guineans?|guin[ée]en(?:ne)?s?", "GN"),
+    (r"ivorians?|ivoirien(?:ne)?s?", "CI"),
+    (r"chadians?|tchadien(?:ne)?s?", "TD"),
+    (r"algerians?|alg[ée]rien(?:ne)?s?", "DZ"),
+    (r"togolese|togolais(?:es?)?", "TG"),
+    (r"beninese|b[ée]ninois(?:es?)?", "BJ"),
+)
+_ACRONYMS: dict[str, str] = {"FAMa": "ML", "FAMA": "ML", "FAN": "NE", "FANA": "BF"}
+
+
+def _alternation(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    body = "|".join(f"(?P<c{i}>{p})" for i, p in enumerate(patterns))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+_DEMONYM_RE = _alternation((p for p, _ in _DEMONYMS), re.IGNORECASE)
+_ACRONYM_RE = _alternation(re.escape(a) for a in _ACRONYMS)
+
+
+def countries_named(text: str) -> list[str]:
+    """ISO2 codes of the countries ``text`` names by demonym or national acronym, in order.
+
+    Examples
+    --------
+    >>> countries_named("Malian soldiers and Burkinabè VDP; the FAMa said... a fan of it")
+    ['ML', 'BF', 'ML']
+    """
+    found = [(m.start(), _DEMONYMS[int(m.lastgroup[1:])][1]) for m in _DEMONYM_RE.finditer(text)
+             if m.lastgroup]
+    found += [(m.start(), _ACRONYMS[m.group()]) for m in _ACRONYM_RE.finditer(text)]
+    return [cc for _, cc in sorted(found)]
+
+def actor_name(template: str, country: str) -> str:
+    """An ACLED actor name from a template with ``{country}``, for an ISO2 country code.
+
+    With no known country the country part is left out rather than guessed.
+
+    Examples
+    --------
+    >>> actor_name("Military Forces of {country}", "BF"), actor_name("Civilians ({country})", "NE")
+    ('Military Forces of Burkina Faso', 'Civilians (Niger)')
+    >>> actor_name("Military Forces of {country}", ""), actor_name("Civilians ({country})", "")
+    ('Military Forces', 'Civilians')
+    """
+    from gazetteer.countries import country_name
+
+    name = country_name(country) if len(country or "") == 2 else (country or "")
+    if name:
+        return template.format(country=name)
+    return template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "").strip()
+
 _DEMONYM = r"(?:malian|malien(?:ne)?s?|burkinab[èe]|burkinabe|nigerien|nig[ée]rien(?:ne)?s?|senegalese|s[ée]n[ée]galais)"
 
 #: (pattern, ACLED actor name, inter code). Order matters: the first matching alias names a span.
@@ -82,17 +137,16 @@ class Actor:
     text: str = ""
 
 
-def find_actors(text: str, country: str = "ML") -> list[Actor]:
+def find_actors(text: str, country: str = "") -> list[Actor]:
     """Actors mentioned in ``text``, in order of mention (one entry per mention).
 
     Examples
     --------
-    >>> [(a.name, a.inter) for a in find_actors("JNIM attacked FAMa positions near Boni.")]
+    >>> [(a.name, a.inter) for a in find_actors("JNIM attacked FAMa positions near Boni.", "ML")]
     [('JNIM: Group for Support of Islam and Muslims', 2), ('Military Forces of Mali', 1)]
-    >>> find_actors("Des hommes armés ont tué trois civils.")[-1].name
+    >>> find_actors("Des hommes armés ont tué trois civils.", "ML")[-1].name
     'Civilians (Mali)'
     """
-    cname = COUNTRY_NAMES.get((country or "ML").upper(), country or "Mali")
     out: list[Actor] = []
     low = text.lower()
     matches = _ALL_LOWER.finditer(low) if len(low) == len(text) else _ALL.finditer(text)
@@ -103,12 +157,12 @@ def find_actors(text: str, country: str = "ML") -> list[Actor]:
         # short upper-case acronyms (CMA, MSA, FDS) must be written in capitals
         if len(tok) <= 5 and tok.isalpha() and not tok.isupper() and pat.split("|")[0].isupper():
             continue
-        out.append(Actor(name.format(country=cname), inter, m.start(), tok))
+        out.append(Actor(actor_name(name, country), inter, m.start(), tok))
     return out
 
 
 def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
-                  country: str = "ML") -> tuple[Actor | None, Actor | None]:
+                  country: str = "") -> tuple[Actor | None, Actor | None]:
     """Actor 1 and actor 2 of an event from the actors of its context.
 
     Civilians are always actor 2 of violence against civilians; protesters and rioters are actor 1 of
@@ -116,31 +170,31 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
 
     Examples
     --------
-    >>> a1, a2 = assign_actors("Violence against civilians", "Attack", find_actors("Gunmen killed two herders."))
+    >>> a1, a2 = assign_actors("Violence against civilians", "Attack",
+    ...                        find_actors("Gunmen killed two herders.", "ML"), "ML")
     >>> a1.name, a2.name
     ('Unidentified Armed Group (Mali)', 'Civilians (Mali)')
     """
-    cname = COUNTRY_NAMES.get((country or "ML").upper(), country or "Mali")
     acts = list(actors)
     armed = [a for a in acts if a.inter in (1, 2, 3, 4, 8)]
     distinct: list[Actor] = []
     for a in armed:
         if all(a.name != d.name for d in distinct):
             distinct.append(a)
-    civ = Actor(f"Civilians ({cname})", 7)
-    uag = Actor(f"Unidentified Armed Group ({cname})", 2)
-    state = Actor(f"Military Forces of {cname}", 1)
+    civ = Actor(actor_name("Civilians ({country})", country), 7)
+    uag = Actor(actor_name("Unidentified Armed Group ({country})", country), 2)
+    state = Actor(actor_name("Military Forces of {country}", country), 1)
     specific = [a for a in distinct if not a.name.startswith("Unidentified")]
     if event_type == "Violence against civilians":
         perp = next((a for a in specific if a.inter != 1), None) or (specific[0] if specific else None)
         return perp or uag, civ
     if event_type == "Protests":
         police = next((a for a in distinct if a.inter == 1), None)
-        return Actor(f"Protesters ({cname})", 6), (police if sub_event_type != "Peaceful protest" else None)
+        return Actor(actor_name("Protesters ({country})", country), 6), (police if sub_event_type != "Peaceful protest" else None)
     if event_type == "Riots":
         police = next((a for a in distinct if a.inter == 1), None)
         victim = police or (civ if any(a.inter == 7 for a in acts) else None)
-        return Actor(f"Rioters ({cname})", 5), victim
+        return Actor(actor_name("Rioters ({country})", country), 5), victim
     if event_type == "Strategic developments" and sub_event_type == "Arrests":
         st = next((a for a in distinct if a.inter in (1, 8)), None) or state
         other = next((a for a in distinct if a.name != st.name), None)

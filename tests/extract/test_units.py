@@ -107,13 +107,18 @@ def test_deaths() -> None:
 
 
 def test_actors_and_inter_codes() -> None:
-    acts = find_actors("An al-Qaeda affiliate attacked FAMa positions; JNIM claimed it.")
+    acts = find_actors("An al-Qaeda affiliate attacked FAMa positions; JNIM claimed it.", "ML")
     assert [(a.name, a.inter) for a in acts][:2] == [
         ("JNIM: Group for Support of Islam and Muslims", 2), ("Military Forces of Mali", 1)]
     a1, a2 = assign_actors("Battles", "Armed clash", acts)
     assert a1.inter == 2 and a2.inter == 1
-    a1, a2 = assign_actors("Violence against civilians", "Attack", find_actors("Des hommes armés ont tué trois civils."))
+    a1, a2 = assign_actors("Violence against civilians", "Attack",
+                           find_actors("Des hommes armés ont tué trois civils.", "ML"), "ML")
     assert a2.name == "Civilians (Mali)" and a2.inter == 7
+    # no country given or named: the name leaves it out rather than guessing one
+    a1, a2 = assign_actors("Violence against civilians", "Attack",
+                           find_actors("Des hommes armés ont tué trois civils."))
+    assert (a1.name, a2.name) == ("Unidentified Armed Group", "Civilians")
 
 
 def test_sentences_keep_offsets() -> None:
