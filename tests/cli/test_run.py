@@ -73,3 +73,29 @@ def test_run_and_extract_on_the_example(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     header = (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    args = [sys.executable, "-m", "conflict_map", "run", str(REPO / "examples" / "sahel_reports.txt"),
+            "-o", str(tmp_path / "tty"), "--tiles", "none"]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, close_fds=True, cwd=REPO)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert proc.wait(timeout=300) == 0
+    assert b"100%" in seen and b"extracting events" in seen
+    piped = cli("run", str(REPO / "examples" / "sahel_reports.txt"), "-o", str(tmp_path / "pipe"),
+                "--tiles", "none")
+    assert piped.returncode == 0 and "%" not in piped.stderr and piped.stdout == ""
