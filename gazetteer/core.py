@@ -42,11 +42,18 @@ class _Context:
     """What the text around a mention tells: countries, admin names and located places."""
 
     countries: set[str] = field(default_factory=set)
-    text: str = ""  # normalised, padded with spaces for phrase tests
+    text: str = ""  # normalised, padded with spaces
+    # the same for admin-name tests: the mention itself and names inside longer proper names
+    # ("Katiba Macina") blanked out, multi-word names joined ("ke_macina"), so that neither the
+    # query's own name nor a word of another name counts as admin context
+    admin_text: str = ""
     points: list[tuple[np.ndarray, np.ndarray, str, float]] = field(default_factory=list)
 
     def names(self, phrase: str) -> bool:
-        return bool(phrase) and f" {phrase} " in self.text
+        if not phrase:
+            return False
+        return f" {phrase} " in self.admin_text or (
+            " " in phrase and f" {phrase.replace(' ', '_')} " in self.admin_text)
 
 
 class Gazetteer:
@@ -314,11 +321,22 @@ class Gazetteer:
         mentions = self.spot(context, capitalized=True)
         starts = {m.start for m in mentions}
         ends = {m.end for m in mentions}
+        pieces: list[str] = []
+        pos = 0
         for m in mentions:
+            pieces.append(normalize_name(context[pos:m.start]))
+            pos = m.end
             if m.normalized == norm or variant_key(m.normalized) == vk:
+                pieces.append("|")
                 continue
-            if (m.normalized in _FUNCTION_WORDS or _partial_compound(context, m, starts, ends)
-                    or _inside_proper_name(context, m, ends)):
+            if _partial_compound(context, m, starts, ends) or _inside_proper_name(context, m, ends):
+                pieces.append("|")
+                continue
+            pieces.append(m.normalized.replace(" ", "_"))
+            stripped = _strip_generic(m.normalized)
+            if stripped:  # "Mopti Region" as one name still names Mopti
+                pieces.append(stripped.replace(" ", "_"))
+            if m.normalized in _FUNCTION_WORDS:
                 continue
             cc = idx.country_names.get(m.normalized)
             if cc is not None:
@@ -340,6 +358,8 @@ class Gazetteer:
             keep = np.array([fclass_v[c] == "P" for c in idx.fclass[rows]], bool)
             if keep.any():
                 found.append((rows[keep], m.text))
+        pieces.append(normalize_name(context[pos:]))
+        ctx.admin_text = " " + " ".join(p for p in pieces if p) + " "
         # Context places count only inside the report's countries (when known): a capitalised
         # word that is also the name of a village elsewhere says nothing about this report.
         cc_codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in ctx.countries]
@@ -483,6 +503,10 @@ class Gazetteer:
                                               np.array([b for _, b in anchors]))))
                 if d <= _FUZZY_RADIUS_KM or self._admin_named(r, ctx):
                     return True
+                # context re-ranks, it does not veto: a look-alike inside a country the caller
+                # named is kept (ranked down by its distance), only one outside it is refused
+                if idx.country(r) in hints:
+                    return True
                 rejected.append(f"{label} ({idx.country(r)}, {d:.0f} km from the report's places)")
                 return False
             if not focus or idx.country(r) in focus:
@@ -560,6 +584,9 @@ class Gazetteer:
             if focus:
                 f.in_focus = cc in focus
             a1, a2 = v["admin"][idx.a1name[r]], v["admin"][idx.a2name[r]]
+            if fclass == "P" and quality >= 1.0:
+                # a town named exactly like its district is the seat the district is named after
+                f.seat = v["admin"][idx.a2guess[r]] == _strip_district(normalize_name(idx.name(r)))
             if ctx.text:
                 # an admin area gets no credit for its own name written in the context
                 if a1 and fcode != "ADM1" and ctx.names(normalize_name(a1)):
@@ -677,6 +704,14 @@ def _inside_proper_name(text: str, m: Mention, ends: set[int]) -> bool:
     if prev is None or not prev.group(1)[:1].isupper() or prev.end(1) in ends:
         return False
     return normalize_name(prev.group(1)) not in _FUNCTION_WORDS
+
+
+_DISTRICT_WORDS = frozenset("cercle de du d cercl prefecture departement department province district".split())
+
+
+def _strip_district(norm: str) -> str:
+    """The name as the district guesses store it (index._district_guess drops these words)."""
+    return " ".join(w for w in norm.split() if w not in _DISTRICT_WORDS)
 
 
 def _strip_generic(norm: str) -> str:

@@ -32,6 +32,7 @@ WEIGHTS = {
     "admin1": 1.5,      # the candidate's admin-1 name is written in the context
     "admin2": 1.2,      # the candidate's admin-2 name is written in the context
     "district": 1.0,    # the candidate's nearest district seat is named in the context
+    "seat": 0.8,        # the candidate is named like the district it lies in (the seat that names it)
     "near": 2.5,        # x exp(-d / 40 km) to the nearest other place of the report
 }
 NULL_UTILITY = 4.5
@@ -108,6 +109,7 @@ class Features:
     admin1_in_context: str | None = None
     admin2_in_context: str | None = None
     district_in_context: str | None = None  # the nearest district seat's name (a guessed admin-2)
+    seat: bool = False  # named like its (guessed) district: the town the district is named after
     near_km: float | None = None
     near_what: str | None = None
     extra: list[str] = field(default_factory=list)
@@ -126,6 +128,8 @@ class Features:
             u += w["admin2"]
         elif self.district_in_context:
             u += w["district"]
+        if self.seat:
+            u += w["seat"]
         if self.near_km is not None:
             u += w["near"] * near_weight(self.near_km)
         return u
@@ -144,6 +148,8 @@ class Features:
             r.append(f"admin-2 {self.admin2_in_context!r} named in the context")
         elif self.district_in_context:
             r.append(f"nearest district seat {self.district_in_context!r} named in the context")
+        if self.seat:
+            r.append("named like its district (the district seat)")
         if self.near_km is not None and self.near_km < 200:
             r.append(f"{self.near_km:.0f} km from {self.near_what}")
         r.extend(self.extra)

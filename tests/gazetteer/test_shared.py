@@ -73,3 +73,19 @@ def test_spot_seed_sentence_names(gaz: Gazetteer) -> None:
     spotted = [m.text for m in gaz.spot(text, variants=True)]
     assert "Gogoui" in spotted and "Nioro du Sahel" in spotted  # ...but a spelling variant of one
     assert gaz.is_country("Mauritanie") and gaz.country_code("Senegal") == "SN"
+
+
+def test_context_reranks_and_does_not_empty_a_look_alike_in_the_given_country(gaz: Gazetteer) -> None:
+    # places named far away in the text do not veto a look-alike inside the caller's country
+    alone = gaz.resolve("Almoustarat", country="ML")
+    far = gaz.resolve("Almoustarat", country="ML",
+                      context="The Kayes region and Tombouctou were calm; Almoustarat was attacked.")
+    assert alone and far and top(far) == top(alone) == 2596476
+
+
+def test_own_name_and_names_inside_proper_names_are_not_admin_context(gaz: Gazetteer) -> None:
+    # "Katiba Macina" names a group, not the Macina district; "in Kenieba" is the mention itself
+    assert top(gaz.resolve("Diema", country="ML", context="Katiba Macina militants attacked customs in Diema.")) \
+        == 2458881
+    why = gaz.explain("Bourem", country="ML", context="Gunmen attacked a checkpoint in Bourem.")
+    assert "district seat 'bourem' named" not in why
