@@ -56,6 +56,26 @@ class _Context:
             " " in phrase and f" {phrase.replace(' ', '_')} " in self.admin_text)
 
 
+@dataclass
+class _ContextMention:
+    """A name spotted in a context text, and what it says whatever name is being resolved."""
+
+    normalized: str
+    vkey: str
+    before: str  # the normalised text between the previous name and this one
+    label: str  # as written
+    admin: str = ""  # its form in the admin-name test text ("|" when it is part of a longer name)
+    countries: tuple[str, ...] = ()
+    rows: np.ndarray | None = None  # populated places it may be (before the country filter)
+
+
+@dataclass
+class _ParsedContext:
+    text: str
+    mentions: list[_ContextMention]
+    tail: str
+
+
 class Gazetteer:
     """An offline place-name resolver over GeoNames dumps, the embedded cities500 data and the
     user's own places.
@@ -86,8 +106,12 @@ class Gazetteer:
         self._spotter: Any = None
         self._fuzzy_pool: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
         self._vk_of: np.ndarray | None = None
+        self._vk_first: np.ndarray | None = None  # first letter (code point) of every variant key
+        self._fuzzy_ids: dict[tuple[str, ...], np.ndarray] = {}  # variant keys of these countries
         self._focus_points: dict[tuple[str, ...], np.ndarray] = {}
         self._fuzzy_memo: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, float, str]]] = {}
+        self._context_memo: dict[str, _ParsedContext] = {}
+        self._cc_code_memo: dict[frozenset[str], list[int]] = {}
         self.cache_path: Path | None = None
         self.built_now: bool | None = None
 
@@ -157,9 +181,13 @@ class Gazetteer:
             self._specs, cache_dir(self._cache_dir), self._default_country, rebuild=rebuild)
         self._spotter = None
         self._fuzzy_pool.clear()
+        self._fuzzy_ids.clear()
         self._fuzzy_memo.clear()
+        self._context_memo.clear()
+        self._cc_code_memo.clear()
         self._focus_points.clear()
         self._vk_of = None
+        self._vk_first = None
         return self.cache_path
 
     @property
@@ -313,43 +341,80 @@ class Gazetteer:
         ctx = _Context(countries=set(hints))
         if not context:
             return ctx
-        idx = self.index
-        ctx.text = f" {normalize_name(context)} "
+        parsed = self._parse_context(context)
+        ctx.text = parsed.text
         vk = variant_key(norm)
-        fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
         found: list[tuple[np.ndarray, str]] = []
+        pieces: list[str] = []
+        for m in parsed.mentions:
+            pieces.append(m.before)
+            # the mention itself is neither admin context nor a point of the report
+            if m.normalized == norm or m.vkey == vk:
+                pieces.append("|")
+                continue
+            pieces.append(m.admin)
+            ctx.countries.update(m.countries)
+            if m.rows is not None:
+                found.append((m.rows, m.label))
+        pieces.append(parsed.tail)
+        ctx.admin_text = " " + " ".join(p for p in pieces if p) + " "
+        # Context places count only inside the report's countries (when known): a capitalised
+        # word that is also the name of a village elsewhere says nothing about this report.
+        idx = self.index
+        cc_codes = self._cc_codes(ctx.countries)
+        for rows, text in found:
+            if cc_codes:
+                rows = rows[np.isin(idx.cc[rows], cc_codes)]
+            if len(rows):
+                ctx.points.append((idx.lat[rows], idx.lon[rows], text, 1.0 / len(rows)))
+        return ctx
+
+    def _cc_codes(self, countries: set[str]) -> list[int]:
+        """The index's country codes of these ISO2 codes (memoised)."""
+        key = frozenset(countries)
+        codes = self._cc_code_memo.get(key)
+        if codes is None:
+            codes = self._cc_code_memo[key] = [i for i, c in enumerate(self.index.vocab["cc"]) if c in key]
+        return codes
+
+    def _parse_context(self, context: str) -> _ParsedContext:
+        """What a context text holds, independent of the name being resolved (memoised per text):
+        its spotted names with the countries and populated places each gives."""
+        parsed = self._context_memo.get(context)
+        if parsed is not None:
+            return parsed
+        idx = self.index
+        fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
         mentions = self.spot(context, capitalized=True)
         starts = {m.start for m in mentions}
         ends = {m.end for m in mentions}
-        pieces: list[str] = []
+        out: list[_ContextMention] = []
         pos = 0
         for m in mentions:
-            pieces.append(normalize_name(context[pos:m.start]))
+            cm = _ContextMention(m.normalized, variant_key(m.normalized), normalize_name(context[pos:m.start]),
+                                 m.text)
+            out.append(cm)
             pos = m.end
-            if m.normalized == norm or variant_key(m.normalized) == vk:
-                pieces.append("|")
-                continue
             if _partial_compound(context, m, starts, ends) or _inside_proper_name(context, m, ends):
-                pieces.append("|")
+                cm.admin = "|"
                 continue
-            pieces.append(m.normalized.replace(" ", "_"))
+            cm.admin = m.normalized.replace(" ", "_")
             stripped = _strip_generic(m.normalized)
             if stripped:  # "Mopti Region" as one name still names Mopti
-                pieces.append(stripped.replace(" ", "_"))
+                cm.admin += " " + stripped.replace(" ", "_")
             if m.normalized in _FUNCTION_WORDS:
                 continue
             cc = idx.country_names.get(m.normalized)
             if cc is not None:
-                ctx.countries.add(cc)
+                cm.countries = (cc,)
                 continue
             rows, _ = idx.rows_for_name(m.normalized)
             if len(rows) == 0:
                 continue
             codes = [fcode_v[c] for c in idx.fcode[rows]]
             # an admin area named in the context gives its country
-            for r, code in zip(rows, codes):
-                if code in ("ADM1", "ADM2"):
-                    ctx.countries.add(idx.country(int(r)))
+            cm.countries = tuple(dict.fromkeys(idx.country(int(r)) for r, code in zip(rows, codes)
+                                               if code in ("ADM1", "ADM2")))
             # a region's name ("Sandare (Nioro, Kayes)") is region-level context, not a point;
             # candidates get credit for it through their admin-1 name
             if len(rows) > _MAX_CONTEXT_ROWS or "ADM1" in codes:
@@ -357,18 +422,12 @@ class Gazetteer:
             # only populated places locate a report: an area's point is a centroid
             keep = np.array([fclass_v[c] == "P" for c in idx.fclass[rows]], bool)
             if keep.any():
-                found.append((rows[keep], m.text))
-        pieces.append(normalize_name(context[pos:]))
-        ctx.admin_text = " " + " ".join(p for p in pieces if p) + " "
-        # Context places count only inside the report's countries (when known): a capitalised
-        # word that is also the name of a village elsewhere says nothing about this report.
-        cc_codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in ctx.countries]
-        for rows, text in found:
-            if cc_codes:
-                rows = rows[np.isin(idx.cc[rows], cc_codes)]
-            if len(rows):
-                ctx.points.append((idx.lat[rows], idx.lon[rows], text, 1.0 / len(rows)))
-        return ctx
+                cm.rows = rows[keep]
+        parsed = _ParsedContext(f" {normalize_name(context)} ", out, normalize_name(context[pos:]))
+        if len(self._context_memo) > 4096:
+            self._context_memo.clear()
+        self._context_memo[context] = parsed
+        return parsed
 
     def _admin_named(self, r: int, ctx: _Context) -> bool:
         """The place's admin-1 area or (guessed) district is written in the context, in a focus country."""
@@ -422,22 +481,29 @@ class Gazetteer:
                 countries.add(idx.country(int(np.argmin(d))))
         # one pool per (countries, first letter of the key): variant keys already unify the
         # first letters transliterations vary (z/s, dj/j, w/ou), and the pool is 20 times smaller
-        key = tuple(sorted(countries)) + (vk[0],)
+        ckey = tuple(sorted(countries))
+        key = ckey + (vk[0],)
         pool = self._fuzzy_pool.get(key)
         if pool is None:
-            row_ok = np.ones(idx.n, bool)
-            if countries:
-                codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in countries]
-                row_ok = np.isin(idx.cc, codes)
-            if self._vk_of is None:
-                self._vk_of = np.repeat(np.arange(len(idx.vkey_off) - 1), np.diff(idx.vkey_off))
-            ids = np.unique(self._vk_of[row_ok[idx.vkey_rec]])
-            keys = idx.vkeys
-            sel = [i for i in ids.tolist() if keys[i][:1] == vk[0]]
-            pool = ([keys[i] for i in sel], np.asarray(sel, np.int64))
             if len(self._fuzzy_pool) > 256:
                 self._fuzzy_pool.clear()
-            self._fuzzy_pool[key] = pool
+            ids = self._fuzzy_ids.get(ckey)
+            if ids is None:
+                row_ok = np.ones(idx.n, bool)
+                if countries:
+                    codes = [i for i, c in enumerate(idx.vocab["cc"]) if c in countries]
+                    row_ok = np.isin(idx.cc, codes)
+                if self._vk_of is None:
+                    self._vk_of = np.repeat(np.arange(len(idx.vkey_off) - 1), np.diff(idx.vkey_off))
+                    self._vk_first = np.fromiter((ord(k[0]) if k else 0 for k in idx.vkeys), np.int32,
+                                                 len(idx.vkeys))
+                if len(self._fuzzy_ids) > 64:
+                    self._fuzzy_ids.clear()
+                ids = self._fuzzy_ids[ckey] = np.unique(self._vk_of[row_ok[idx.vkey_rec]])
+            assert self._vk_first is not None
+            sel = ids[self._vk_first[ids] == ord(vk[0])]
+            keys = idx.vkeys
+            pool = self._fuzzy_pool[key] = ([keys[i] for i in sel.tolist()], sel.astype(np.int64))
         choices, ids = pool
         if not choices:
             return []
