@@ -53,6 +53,25 @@ _GROUND_L = re.compile(lx.lower_pattern(_GROUND.pattern))
 _PROTEST_L = re.compile(lx.lower_pattern(lx.PROTEST_CONTEXT.pattern))
 _MIL_L = re.compile(lx.lower_pattern(lx.MILITARY_TARGET.pattern))
 _CIV_L = re.compile(lx.lower_pattern(lx.CIVILIAN_TARGET.pattern))
+_MOB_L = re.compile(lx.lower_pattern(_MOB.pattern))
+_HISTORY_L = re.compile(lx.lower_pattern(lx.HISTORY.pattern))
+_DENIAL_L = re.compile(lx.lower_pattern(lx.DENIAL.pattern))
+#: MODAL_BEFORE for lower-cased text; its one case-sensitive word ("may", not the month "May") is
+#: looked for in the original text by _MODAL_MAY
+_MODAL_L = re.compile(lx.lower_pattern(lx.MODAL_BEFORE.pattern.replace("(?-i:may)|", "")))
+_MODAL_MAY = re.compile(r"\bmay\b[^.;]{0,40}$")
+assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern and "(?-i" not in _MODAL_L.pattern
+#: letters that IGNORECASE matches to an ASCII letter but str.lower() leaves apart (long s, dotless i)
+_ODD_CASE = re.compile("[\u017f\u0131]")
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when matching it without IGNORECASE gives the same result as matching ``text``
+    with it (same length, no long s or dotless i), else ``None``."""
+    low = text.lower()
+    if len(low) != len(text) or (not low.isascii() and _ODD_CASE.search(low)):
+        return None
+    return low
 
 
 @dataclass(frozen=True)
@@ -103,7 +122,8 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     >>> is_history("In 2012, rebels seized Kidal.", 2025), is_history("On 3 May 2025, rebels seized Kidal.", 2025)
     (True, False)
     """
-    if lx.HISTORY.search(sentence):
+    low = _lowered(sentence)
+    if (_HISTORY_L.search(low) if low is not None else lx.HISTORY.search(sentence)):
         return True
     for m in _BARE_YEAR.finditer(sentence):
         year = int(m.group(1))
@@ -122,7 +142,8 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
 
 def is_denial(sentence: str) -> bool:
     """Whether the sentence denies the reported fact (``the army denied that civilians were killed``)."""
-    return bool(lx.DENIAL.search(sentence))
+    low = _lowered(sentence)
+    return bool(_DENIAL_L.search(low) if low is not None else lx.DENIAL.search(sentence))
 
 
 def find_cues(sentence: str) -> list[Cue]:
@@ -136,20 +157,26 @@ def find_cues(sentence: str) -> list[Cue]:
     []
     """
     cues: list[Cue] = []
-    low = sentence.lower()
+    fast = _lowered(sentence)
+    low = sentence.lower() if fast is None else fast
     hurt = bool(_HURT_L.search(low))
     ground = bool(_GROUND_L.search(low))
     protest_ctx = bool(_PROTEST_L.search(low))
-    mob = _MOB.search(sentence)
+    mob = _MOB_L.search(fast) if fast is not None else _MOB.search(sentence)
     if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
-        cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), mob.group(), "mob", hurt))
-    if len(low) == len(sentence):
-        matches = lx.CUE_PATTERN_LOWER.finditer(low)
-    else:  # a character whose lower case changes length: keep offsets right
+        cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), sentence[mob.start():mob.end()], "mob", hurt))
+    if fast is not None:
+        matches: Iterable[re.Match[str]] = lx.find_cue_matches(fast)
+    else:  # a character whose lower case changes length (or matches differently): keep offsets right
         matches = lx.CUE_PATTERN.finditer(sentence)
     for m in matches:
         start, end = m.span()
-        if lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start):
+        if fast is not None:
+            lo = max(0, start - 45)
+            modal = _MODAL_L.search(fast, lo, start) or _MODAL_MAY.search(sentence, lo, start)
+        else:
+            modal = lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start)
+        if modal:
             continue
         group = m.lastgroup or ""
         if group == "atk":

@@ -231,6 +231,142 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
 
 
+_QUANTIFIERS = "?*+{"
+
+
+def _closing(src: str, i: int) -> int:
+    """Index of the ``)`` or ``]`` closing the bracket at ``src[i]`` (escapes and classes skipped)."""
+    if src[i] == "[":
+        j = i + 1
+        if src[j:j + 1] == "^":
+            j += 1
+        if src[j:j + 1] == "]":
+            j += 1
+        while src[j] != "]":
+            j += 2 if src[j] == "\\" else 1
+        return j
+    depth, j = 0, i
+    while True:
+        ch = src[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _closing(src, j)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+
+
+def split_alternatives(src: str) -> list[str]:
+    """The top-level alternatives of a regex source.
+
+    Examples
+    --------
+    >>> split_alternatives(r"a(?:b|c)|[|]d|e\\|f")
+    ['a(?:b|c)', '[|]d', 'e\\\\|f']
+    """
+    out, start, j = [], 0, 0
+    while j < len(src):
+        ch = src[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch in "([":
+            j = _closing(src, j)
+        elif ch == "|":
+            out.append(src[start:j])
+            start = j + 1
+        j += 1
+    out.append(src[start:])
+    return out
+
+
+def _leading(branch: str, depth: int = 0) -> list[tuple[str | None, str]]:
+    """``branch`` as ``(first character, rest)`` pairs matching the same strings (a leading group or
+    class is distributed: ``(?:a|b)c`` -> ``a``+``c``, ``b``+``c``); ``(None, branch)`` when the first
+    character is not a plain literal."""
+    other = [(None, branch)]
+    if not branch or depth > 4:
+        return other
+    c = branch[0]
+    if c == "[":
+        j = _closing(branch, 0)
+        content, after = branch[1:j], branch[j + 1:]
+        if after[:1] in _QUANTIFIERS and after or any(x in content for x in "\\^-[]"):
+            return other
+        return [(ch, after) for ch in dict.fromkeys(content)]
+    if c == "(":
+        if not branch.startswith("(?:"):
+            return other
+        j = _closing(branch, 0)
+        alts, after = split_alternatives(branch[3:j]), branch[j + 1:]
+        if after[:1] == "?" and after[1:2] not in ("?", "+"):
+            alts, after = alts + [""], after[1:]
+        elif after[:1] in _QUANTIFIERS and after:
+            return other
+        return [pair for a in alts for pair in _leading(a + after, depth + 1)]
+    if c in "\\.^$|)*+?{" or (branch[1:2] in _QUANTIFIERS and branch[1:2]):
+        return other
+    return [(c, branch[1:])]
+
+
+def dispatch_pattern(branches: list[str]) -> str:
+    """One alternation matching exactly the strings ``branches`` match (at the same positions), with
+    the branches grouped by their first character: the regex engine rejects a position after one
+    look at its character instead of trying every branch. It only finds where a match starts; the
+    match itself (which branch, named groups) is read with the original pattern at that position.
+
+    Examples
+    --------
+    >>> dispatch_pattern([r"clash\\w*", r"[ée]meutes?", r"(?:took|seized) control", r"\\w+ mine"])
+    '(?:c(?:lash\\\\w*)|é(?:meutes?)|e(?:meutes?)|t(?:ook control)|s(?:eized control)|\\\\w+ mine)'
+    """
+    buckets: dict[str, list[str]] = {}
+    others: list[str] = []
+    for b in (alt for branch in branches for alt in split_alternatives(branch)):
+        for first, rest in _leading(b):
+            if first is None:
+                others.append(rest)
+            else:
+                buckets.setdefault(first, []).append(rest)
+    parts = [f"{re.escape(ch)}(?:{'|'.join(rests)})" for ch, rests in buckets.items()] + others
+    return "(?:" + "|".join(parts) + ")"
+
+
 CUE_PATTERN, CUE_KEYS = compile_cues()
 #: the same cues for lower-cased text, compiled without IGNORECASE (faster).
 CUE_PATTERN_LOWER = re.compile(lower_pattern(CUE_PATTERN.pattern))
+#: where a cue starts in lower-cased text (the same positions as :data:`CUE_PATTERN_LOWER`, found
+#: with the branches grouped by first character); the cue is then read with ``CUE_PATTERN_LOWER.match``.
+CUE_START_LOWER = re.compile(r"(?<![\w-])" + dispatch_pattern(
+    [lower_pattern(f) for frags in CUES.values() for f in frags] + [lower_pattern(GENERIC_ATTACK), lower_pattern(GENERIC_KILL)])
+    + r"(?![\w])")
+
+
+def find_cue_matches(low: str) -> list[re.Match[str]]:
+    """``list(CUE_PATTERN_LOWER.finditer(low))``, faster: the starts are found with
+    :data:`CUE_START_LOWER`, each match is then read at its start.
+
+    Examples
+    --------
+    >>> [m.group() for m in find_cue_matches("gunmen attacked the post; clashes followed")]
+    ['attacked', 'clashes']
+    """
+    out = []
+    pos, n = 0, len(low)
+    search, match = CUE_START_LOWER.search, CUE_PATTERN_LOWER.match
+    while pos <= n:
+        s = search(low, pos)
+        if s is None:
+            break
+        m = match(low, s.start())
+        if m is None:  # cannot happen (same language); kept exact anyway
+            return list(CUE_PATTERN_LOWER.finditer(low))
+        out.append(m)
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+    return out

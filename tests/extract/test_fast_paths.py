@@ -1,0 +1,65 @@
+"""The faster matchers give exactly what the plain patterns give (texts written for these tests)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from conflict_map.extract import lexicon as lx
+from conflict_map.extract.classify import find_cues, is_denial, is_history
+
+TEXTS = [
+    "Gunmen attacked an army post in Boni; clashes followed and two soldiers were killed.",
+    "Des affrontements ont opposé l'armée aux jihadistes ; une mine terrestre a sauté près de Gao.",
+    "JNIM threatened to attack the town. The army may withdraw. In May, troops retook the camp.",
+    "Suspected militants set fire to houses, stole cattle and kidnapped the village chief.",
+    "Protesters took to the streets; police fired tear gas and arrested 12 protesters.",
+    "An airstrike hit a camp; the drone struck a convoy, and an IED exploded on the road.",
+    "Les assaillants ont tué trois civils et emporté du bétail; des déplacés ont fui.",
+    "counter-attack, re-taken, anti-mine terrestre, war-torn, self-defence militia, overran",
+    "La foule en colère a lynché un voleur présumé. Mob justice; lynched a suspect.",
+    "TROOPS RECAPTURED THE TOWN AFTER HEAVY FIGHTING; ſeized the base; dıed.",
+    "", " ", "-attack", "attack-", "attackers attacked", "Mine artisanale", "marches in Bamako",
+]
+
+
+def _texts() -> list[str]:
+    rnd = random.Random(7)
+    out = list(TEXTS)
+    joined = " ".join(TEXTS)
+    for _ in range(400):
+        i, j = sorted(rnd.randrange(len(joined) + 1) for _ in range(2))
+        out.append(joined[i:j])
+    return out
+
+
+def test_cue_starts_match_the_cue_pattern() -> None:
+    for text in _texts():
+        low = text.lower()
+        want = [(m.span(), m.lastgroup, m.group()) for m in lx.CUE_PATTERN_LOWER.finditer(low)]
+        got = [(m.span(), m.lastgroup, m.group()) for m in lx.find_cue_matches(low)]
+        assert got == want, text
+
+
+@pytest.mark.parametrize("branches", [
+    [r"clash\w*", r"[ée]meutes?", r"(?:took|seized) (?:full )?control", r"\w*\s?mine terrestre"],
+    [r"(?:was |were )?(?:founded|formed)(?= (?:in|by))", r"s?hot", r"a|ab|abc", r"x(?:y|z)?w"],
+])
+def test_dispatch_pattern_same_language(branches: list[str]) -> None:
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w])")
+    fast = re.compile(r"(?<![\w-])" + lx.dispatch_pattern(branches) + r"(?![\w])")
+    for text in ["clashes émeute emeutes took full control seized control une mine terrestre minesmine terrestre",
+                 "was founded in 1990 formed by hot shot s abc ab a xw xyw xzw xyzw"]:
+        for pos in range(len(text) + 1):
+            assert bool(plain.match(text, pos)) == bool(fast.match(text, pos)), (text, pos)
+
+
+def test_lowered_checks_agree_with_ignorecase() -> None:
+    for text in _texts():
+        assert is_denial(text) == bool(lx.DENIAL.search(text))
+        if lx.HISTORY.search(text):
+            assert is_history(text, 2025)
+    assert find_cues("The army may withdraw from the camp.") == []  # "may": a possibility
+    assert [c.sub_event_type for c in find_cues("In May, troops withdrew from the camp.")] == ["Change to group/activity"]
