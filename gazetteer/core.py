@@ -638,8 +638,14 @@ class Gazetteer:
         rows = np.fromiter(found, np.int64, len(found))
         feats: list[Features] = []
         focus = ctx.countries
-        near_arr = (np.array([a for a, _ in near_pts]), np.array([b for _, b in near_pts])) if near_pts else None
-        for r in rows.tolist():
+        # distances of every candidate to each context place and to the report's other places, at once
+        rlat, rlon = idx.lat[rows][:, None], idx.lon[rows][:, None]
+        point_d = [(np.min(haversine_km(rlat, rlon, lats[None, :], lons[None, :]), axis=1).tolist(), what, w)
+                   for lats, lons, what, w in ctx.points]
+        near_d = (np.min(haversine_km(rlat, rlon, np.array([a for a, _ in near_pts])[None, :],
+                                      np.array([b for _, b in near_pts])[None, :]), axis=1).tolist()
+                  if near_pts else None)
+        for i, r in enumerate(rows.tolist()):
             quality, why, _ = found[r]
             fclass, fcode = v["fclass"][idx.fclass[r]], v["fcode"][idx.fcode[r]]
             prior = feature_prior(fclass, fcode, wants_airport, wants_area)
@@ -665,14 +671,13 @@ class Gazetteer:
                         f.district_in_context = district
             best_d, best_what = None, None
             # an area's point is a centroid: its distance to other places means little
-            points = ctx.points if fclass != "A" else []
-            for lats, lons, what, w in points:
-                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], lats, lons)))
+            for dists, what, w in (point_d if fclass != "A" else ()):
+                d = dists[i]
                 d = d / w if w < 1 else d  # an ambiguous context name counts as farther
                 if best_d is None or d < best_d:
                     best_d, best_what = d, f"{what!r} in the context"
-            if near_arr is not None and fclass != "A":
-                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], near_arr[0], near_arr[1])))
+            if near_d is not None and fclass != "A":
+                d = near_d[i]
                 if best_d is None or d < best_d:
                     best_d, best_what = d, "the report's other places"
             f.near_km, f.near_what = best_d, best_what
