@@ -15,6 +15,7 @@ __all__ = [
     "SchemaError",
     "RegionsError",
     "MapError",
+    "TilesError",
     "OutputError",
 ]
 
@@ -49,6 +50,10 @@ class RegionsError(InputError):
 
 class MapError(ConflictMapError, RuntimeError):
     """A map cannot be built (for instance a required asset is not installed)."""
+
+
+class TilesError(MapError, InputError):
+    """The background tiles asked for cannot be used (unknown provider, a URL without attribution)."""
 
 
 class OutputError(ConflictMapError, OSError):

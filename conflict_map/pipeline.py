@@ -21,13 +21,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from gazetteer import Gazetteer
 
-__all__ = ["run", "RunResult", "TEXT_EXTENSIONS", "TABLE_EXTENSIONS", "input_kind"]
+__all__ = ["run", "RunResult", "TEXT_EXTENSIONS", "input_kind"]
 
 log = logging.getLogger(__name__)
 
-#: Extensions read as news text, and as events tables.
+#: Extensions read as news text; every other extension an events reader is registered for
+#: (``conflict_map.io.READERS``) is read as an events table (``.json`` is looked into).
 TEXT_EXTENSIONS = (".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson")
-TABLE_EXTENSIONS = (".csv", ".tsv", ".geojson", ".gpkg", ".parquet", ".geoparquet")
+
+
+def _table_extensions() -> tuple[str, ...]:
+    from .io import READERS
+
+    return tuple(sorted(e for e in READERS if e != ".json"))
 
 OUTPUT_FILES = ("events.geojson", "events.csv", "map.html", "report.json")
 
@@ -65,7 +71,8 @@ def input_kind(path: str | os.PathLike[str]) -> str:
     name = p.name.lower()
     if name.endswith(TEXT_EXTENSIONS):
         return "text"
-    if name.endswith(TABLE_EXTENSIONS):
+    tables = _table_extensions()
+    if name.endswith(tables):
         return "table"
     if name.endswith(".json"):
         try:
@@ -77,7 +84,7 @@ def input_kind(path: str | os.PathLike[str]) -> str:
         return "table" if '"type":"FeatureCollection"' in compact[:200] else "text"
     raise FormatError(
         f"{path}: unknown input format (news text: {', '.join(TEXT_EXTENSIONS + ('.json',))}; "
-        f"events tables: {', '.join(TABLE_EXTENSIONS)})"
+        f"events tables: {', '.join(tables)})"
     )
 
 
@@ -93,6 +100,7 @@ def run(
     online: bool = False,
     gazetteer: "Gazetteer | None" = None,
     tiles: str | None = "OpenStreetMap",
+    tiles_attribution: str | None = None,
     title: str | None = None,
     with_regions: bool = True,
     progress: bool = False,
@@ -168,7 +176,7 @@ def run(
         if output_dir is not None:
             stages.step("writing outputs")
             outputs = _write_outputs(events, report, Path(output_dir), tiles=tiles, title=title,
-                                     boundaries=boundaries)
+                                     boundaries=boundaries, tiles_attribution=tiles_attribution)
         stages.step("done")
     return RunResult(events=events, report=report.to_dict(), outputs=outputs)
 
@@ -252,7 +260,7 @@ def _events_from_table(path: Path, gaz: Any, report: Any) -> "gpd.GeoDataFrame":
 
 
 def _accepts_gazetteer(path: Path) -> bool:
-    return path.name.lower().endswith((".csv", ".tsv"))
+    return path.name.lower().endswith(".csv")
 
 
 def _concat(frames: list["gpd.GeoDataFrame"]) -> "gpd.GeoDataFrame":
@@ -291,17 +299,20 @@ def _join_regions(events: "gpd.GeoDataFrame", regions: Sequence[Any], report: An
 
 
 def _write_outputs(events: "gpd.GeoDataFrame", report: Any, out: Path, *, tiles: str | None,
-                   title: str | None, boundaries: Any = None) -> dict[str, str]:
+                   title: str | None, boundaries: Any = None,
+                   tiles_attribution: str | None = None) -> dict[str, str]:
     from .io import write_events
     from .io._atomic import write_text_atomic
     from .maps import make_map, save_map
 
+    # everything that can fail on the user's options (tiles) fails before the first file is written
+    m = make_map(events, regions=boundaries, title=title, tiles=tiles,
+                 tiles_attribution=tiles_attribution,
+                 sources=report.sources.get("boundaries") or None)
     out.mkdir(parents=True, exist_ok=True)
     paths = {name: out / name for name in OUTPUT_FILES}
     write_events(events, paths["events.geojson"])
     write_events(events, paths["events.csv"])
-    m = make_map(events, regions=boundaries, title=title, tiles=tiles,
-                 sources=report.sources.get("boundaries") or None)
     save_map(m, paths["map.html"])
     report.outputs = {k: str(v) for k, v in paths.items()}
     write_text_atomic(paths["report.json"], report.to_json())

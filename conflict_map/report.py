@@ -1,6 +1,8 @@
 """``report.json``: what happened to every input, and which data sources were used.
 
-The report holds no timestamps or absolute machine state, so the same inputs give the same bytes.
+The report holds no timestamps, so the same command on the same machine gives the same bytes. Paths
+(inputs, outputs, gazetteer files, the cached default boundaries) are written as they were used, so a
+report names exactly which files a run read; they differ between machines.
 """
 
 from __future__ import annotations

@@ -52,6 +52,8 @@ def cli(verbose: int, quiet: bool) -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Console-script entry point: library errors become one line on stderr and a non-zero exit."""
+    from gazetteer.errors import SourceError
+
     from ..errors import ConflictMapError, InputError
 
     try:
@@ -64,11 +66,18 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except InputError as exc:
+    except (InputError, SourceError) as exc:  # bad input: a file, a record, an option's value
         click.echo(f"conflict-map: error: {_one_line(exc)}", err=True)
         sys.exit(2)
     except (ConflictMapError, LookupError, OSError) as exc:
         click.echo(f"conflict-map: error: {_one_line(exc)}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line, and the traceback with -vv
+        import logging
+
+        logging.getLogger("conflict_map").debug("unexpected error", exc_info=True)
+        click.echo(f"conflict-map: internal error: {type(exc).__name__}: {_one_line(exc)} "
+                   "(run with -vv for the traceback)", err=True)
         sys.exit(1)
 
 

@@ -13,11 +13,12 @@ from typing import Any
 
 import click
 
+from ._echo import echo_rejected
+
 from .options import country_option, gazetteer_options, regions_option
 
 log = logging.getLogger("conflict_map.cli.export")
 
-_MAX_LISTED = 20
 
 
 def _level_field(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> dict[int, Any]:
@@ -72,10 +73,7 @@ def export_cmd(events: Path, output: Path, regions: tuple[Path, ...], region_fie
             kwargs["country"] = country[0]
     frame = read_events(events, **kwargs)
     rejected = frame.attrs.get("rejected", [])
-    for r in rejected[:_MAX_LISTED]:
-        click.echo(f"conflict-map: rejected {r['origin']}: {r['reason']}", err=True)
-    if len(rejected) > _MAX_LISTED:
-        click.echo(f"conflict-map: ... and {len(rejected) - _MAX_LISTED} more rejected rows", err=True)
+    echo_rejected(rejected, "rows")
     for w in frame.attrs.get("warnings", []):
         log.info("%s: %s", w.get("origin"), w.get("message"))
     if regions:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ._echo import echo_rejected
 from .options import country_option, gazetteer_options, published_option, show_progress
 
 
@@ -36,8 +37,10 @@ def extract_cmd(inputs: tuple[Path, ...], output: Path, report_path: Path | None
     write_events(result.events, output)
     if report_path is not None:
         write_text_atomic(report_path, _json(result.report))
+    echo_rejected(result.report["rejected"])
     c = result.report["counts"]
-    click.echo(f"{c.get('events', 0)} events ({c.get('located', 0)} located) -> {output}", err=True)
+    click.echo(f"{c.get('events', 0)} events ({c.get('located', 0)} located) from {c.get('records', 0)} "
+               f"records; {c.get('rejected', 0)} rejected -> {output}", err=True)
 
 
 def _json(report: dict) -> str:

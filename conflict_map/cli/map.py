@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .options import regions_option
+from ._echo import echo_rejected
+from .options import regions_option, tiles_options, tiles_value
 
 
 @click.command("map")
@@ -14,11 +15,7 @@ from .options import regions_option
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write (standalone: it needs no network).")
 @regions_option
-@click.option("--tiles", "tiles", default="OpenStreetMap", show_default=True, metavar="NAME|URL|none",
-              help="Background tiles: a folium/xyzservices name, a URL template, or 'none' for no "
-                   "tiles (the map is then fully offline, drawn over the admin boundaries).")
-@click.option("--tiles-attribution", "tiles_attribution", default=None, metavar="TEXT",
-              help="Attribution of a tile URL template (required with a URL).")
+@tiles_options
 @click.option("--title", "title", default=None, help="Map title (default: 'Conflict events').")
 @click.option("--default-regions/--no-default-regions", "use_default", default=True, show_default=True,
               help="Without --regions, draw the embedded Natural Earth admin-1 boundaries (when "
@@ -31,8 +28,10 @@ def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
     from ..io import read_events
     from ..maps import make_map, save_map
 
+    tiles_arg = tiles_value(tiles, tiles_attribution)  # checked before any work
     t0 = time.perf_counter()
     frame = read_events(events)
+    n_rejected = echo_rejected(frame.attrs.get("rejected", []), "rows")
     boundaries = None
     if regions:
         from ..regions import read_regions
@@ -49,14 +48,11 @@ def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
         except RegionsError as exc:
             logging.getLogger(__name__).warning("no default boundaries: %s", exc)
     t1 = time.perf_counter()
-    tiles_arg = None if tiles.strip().lower() in ("none", "no", "off", "") else tiles
-    if tiles_arg and "{" in tiles_arg and not tiles_attribution:
-        raise click.BadParameter("a tile URL needs --tiles-attribution", param_hint="--tiles")
     m = make_map(frame, regions=boundaries, title=title, tiles=tiles_arg,
                  tiles_attribution=tiles_attribution)
     save_map(m, output)
     t2 = time.perf_counter()
     total = len(frame)
     located = int(frame.geometry.notna().sum() - frame.geometry.is_empty.sum()) if total else 0
-    click.echo(f"{total} events ({total - located} unlocated) -> {output} "
+    click.echo(f"{total} events ({total - located} unlocated, {n_rejected} rejected rows) -> {output} "
                f"(read {t1 - t0:.2f} s, map {t2 - t1:.2f} s)", err=True)

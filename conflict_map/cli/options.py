@@ -72,6 +72,32 @@ online_option = click.option(
     help="Fall back to an online geocoder (Nominatim via geopy) for names the local gazetteer lacks.")
 
 
+_NO_TILES = ("none", "no", "off", "")
+
+tiles_option = click.option(
+    "--tiles", "tiles", default="OpenStreetMap", show_default=True, metavar="NAME|URL|none",
+    help="Background tiles of the map: a folium/xyzservices name, a URL template (with "
+         "--tiles-attribution), or 'none' for a map that never goes online (drawn over the boundaries).")
+tiles_attribution_option = click.option(
+    "--tiles-attribution", "tiles_attribution", default=None, metavar="TEXT",
+    help="Attribution of a tile URL template (required with a URL; shown as HTML in the map's credits, "
+         "so give only text you trust).")
+
+
+def tiles_options(f: F) -> F:
+    """``--tiles`` and ``--tiles-attribution``."""
+    return tiles_option(tiles_attribution_option(f))
+
+
+def tiles_value(tiles: str, attribution: str | None) -> str | None:
+    """The ``tiles`` argument of ``make_map``: ``None`` for none; a URL must come with its attribution."""
+    if tiles.strip().lower() in _NO_TILES:
+        return None
+    if "{" in tiles and not attribution:
+        raise click.BadParameter("a tile URL needs --tiles-attribution", param_hint="--tiles")
+    return tiles
+
+
 def gazetteer_options(f: F) -> F:
     """The options that choose gazetteer sources."""
     for opt in reversed((geonames_option, places_option, online_option)):

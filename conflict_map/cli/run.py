@@ -7,12 +7,15 @@ from pathlib import Path
 
 import click
 
+from ._echo import echo_rejected
 from .options import (
     country_option,
     gazetteer_options,
     published_option,
     regions_option,
     show_progress,
+    tiles_options,
+    tiles_value,
 )
 
 
@@ -25,12 +28,12 @@ from .options import (
 @regions_option
 @published_option
 @country_option
-@click.option("--tiles", default="OpenStreetMap", show_default=True,
-              help="Background tiles of the map, or 'none' for a map that never goes online.")
+@tiles_options
 @click.option("--title", default=None, help="Title of the map.")
 def run_cmd(inputs: tuple[Path, ...], output: Path, geonames: tuple[Path, ...],
             places: tuple[Path, ...], online: bool, regions: tuple[Path, ...],
-            published: date | None, country: tuple[str, ...], tiles: str, title: str | None) -> None:
+            published: date | None, country: tuple[str, ...], tiles: str,
+            tiles_attribution: str | None, title: str | None) -> None:
     """Run the whole pipeline on news texts and events tables.
 
     INPUTS are news texts (.txt, .html, .jsonl, .json) and events tables (ACLED/UCDP CSV, GeoJSON,
@@ -38,10 +41,12 @@ def run_cmd(inputs: tuple[Path, ...], output: Path, geonames: tuple[Path, ...],
     """
     from ..pipeline import run
 
+    tiles_arg = tiles_value(tiles, tiles_attribution)  # checked before any work
     result = run(inputs, output, geonames=geonames, places=places, regions=regions,
                  country=country, published=published, online=online,
-                 tiles=None if tiles.lower() == "none" else tiles, title=title,
+                 tiles=tiles_arg, tiles_attribution=tiles_attribution, title=title,
                  progress=show_progress())
+    echo_rejected(result.report["rejected"])
     c = result.report["counts"]
     click.echo(
         f"{c.get('events', 0)} events ({c.get('located', 0)} located, {c.get('unlocated', 0)} unlocated) "

@@ -8,7 +8,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MapError
+from ..errors import MapError, TilesError
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -176,7 +176,11 @@ def make_map(events: Any, regions: Any = None, title: str | None = None,
     if tiles is not None:
         import folium
 
-        folium.TileLayer(tiles, attr=tiles_attribution, max_zoom=18, control=False).add_to(m)
+        try:
+            folium.TileLayer(tiles, attr=tiles_attribution, max_zoom=18, control=False).add_to(m)
+        except (ValueError, KeyError) as exc:  # folium: unknown provider, or a URL without attribution
+            raise TilesError(f"tiles {tiles!r} cannot be used: {exc} (a tile URL needs an attribution; "
+                             "'none' draws no tiles)") from exc
     m.get_root().title = html.escape(title)
 
     attributions = [_GEONAMES]

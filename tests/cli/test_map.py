@@ -37,7 +37,7 @@ def test_map_writes_a_standalone_page(events_file: Path, tmp_path: Path) -> None
     out = tmp_path / "out" / "map.html"
     res = cli("map", str(events_file), "-o", str(out), "--tiles", "none", "--title", "Test <b>map</b>")
     assert res.returncode == 0, res.stderr
-    assert "3 events (1 unlocated)" in res.stderr and str(out) in res.stderr
+    assert "3 events (1 unlocated, 0 rejected rows)" in res.stderr and str(out) in res.stderr
     page = out.read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=|<link\b", page)
     assert "tile.openstreetmap" not in page

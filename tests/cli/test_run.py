@@ -17,9 +17,10 @@ def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
                           text=True, cwd=cwd or REPO, timeout=300)
 
 
-@pytest.mark.parametrize("command", ["run", "extract", "map", "export", "gazetteer"])
+@pytest.mark.parametrize("command", ["run", "extract", "map", "export", "gazetteer",
+                                     "gazetteer resolve", "gazetteer build"])
 def test_every_command_has_help(command: str) -> None:
-    out = cli(command, "--help")
+    out = cli(*command.split(), "--help")
     assert out.returncode == 0, out.stderr
     assert "Usage:" in out.stdout
 
@@ -99,3 +100,21 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     piped = cli("run", str(REPO / "examples" / "sahel_reports.txt"), "-o", str(tmp_path / "pipe"),
                 "--tiles", "none")
     assert piped.returncode == 0 and "%" not in piped.stderr and piped.stdout == ""
+
+
+@pytest.mark.parametrize("tiles", ["https://tiles.example.org/{z}/{x}/{y}.png", "NoSuchProvider"])
+def test_unusable_tiles_are_one_line_and_write_nothing(tmp_path: Path, tiles: str) -> None:
+    out = cli("run", str(REPO / "examples" / "sahel_reports.txt"), "-o", str(tmp_path / "o"),
+              "--tiles", tiles)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1 and "tiles" in out.stderr.lower()
+    assert not (tmp_path / "o").exists(), "nothing is written when an option is unusable"
+
+
+def test_extract_lists_rejected_records(tmp_path: Path) -> None:
+    src = tmp_path / "broken.jsonl"
+    src.write_text('{"id": "x", "text": "Clashes in Gao on Monday.", "published": "2024-01-10"}\n{oops\n',
+                   encoding="utf-8")
+    out = cli("extract", str(src), "-o", str(tmp_path / "ev.geojson"))
+    assert out.returncode == 0, out.stderr
+    assert f"rejected {src}:2" in out.stderr and "1 rejected" in out.stderr
