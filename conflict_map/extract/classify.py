@@ -48,19 +48,24 @@ _DEFUSED = re.compile(r"\s+(?:an?\s+|the\s+|two\s+|several\s+|un\s+|une\s+|des\s
                       r"(?:ieds?|mines?|explosives?|explosive devices?|bombs?|engins?|obus)\b", re.IGNORECASE)
 _HURT = re.compile(r"\b(?:wound\w*|injur\w*|bless[ée]\w*|hurt)\b", re.IGNORECASE)
 # the same patterns for lower-cased text, without IGNORECASE (about three times faster)
-_HURT_L = re.compile(lx.lower_pattern(_HURT.pattern))
-_GROUND_L = re.compile(lx.lower_pattern(_GROUND.pattern))
-_PROTEST_L = re.compile(lx.lower_pattern(lx.PROTEST_CONTEXT.pattern))
+# where these match is found with StartFinder (only whether they match is used for most)
+_HURT_L = lx.StartFinder(lx.lower_pattern(_HURT.pattern))
+_GROUND_L = lx.StartFinder(lx.lower_pattern(_GROUND.pattern))
+_PROTEST_L = lx.StartFinder(lx.lower_pattern(lx.PROTEST_CONTEXT.pattern))
+_HISTORY_L = lx.StartFinder(lx.lower_pattern(lx.HISTORY.pattern))
+_DENIAL_L = lx.StartFinder(lx.lower_pattern(lx.DENIAL.pattern))
+#: MODAL_BEFORE for lower-cased text; its one case-sensitive word ("may", not the month "May") is
+#: looked for in the original text by _MODAL_MAY
+_MODAL_L = lx.StartFinder(lx.lower_pattern(lx.MODAL_BEFORE.pattern.replace("(?-i:may)|", "")))
+# matches are read from these
 _MIL_L = re.compile(lx.lower_pattern(lx.MILITARY_TARGET.pattern))
 _CIV_L = re.compile(lx.lower_pattern(lx.CIVILIAN_TARGET.pattern))
 _MOB_L = re.compile(lx.lower_pattern(_MOB.pattern))
-_HISTORY_L = re.compile(lx.lower_pattern(lx.HISTORY.pattern))
-_DENIAL_L = re.compile(lx.lower_pattern(lx.DENIAL.pattern))
-#: MODAL_BEFORE for lower-cased text; its one case-sensitive word ("may", not the month "May") is
-#: looked for in the original text by _MODAL_MAY
-_MODAL_L = re.compile(lx.lower_pattern(lx.MODAL_BEFORE.pattern.replace("(?-i:may)|", "")))
+_MIL_START = lx.StartFinder(_MIL_L.pattern)
+_CIV_START = lx.StartFinder(_CIV_L.pattern)
+_MOB_START = lx.StartFinder(_MOB_L.pattern)
 _MODAL_MAY = re.compile(r"\bmay\b[^.;]{0,40}$")
-assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern and "(?-i" not in _MODAL_L.pattern
+assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern
 #: letters that IGNORECASE matches to an ASCII letter but str.lower() leaves apart (long s, dotless i)
 _ODD_CASE = re.compile("[\u017f\u0131]")
 
@@ -101,8 +106,9 @@ def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
 def _kind(window: str | tuple[str, bool]) -> str:
     """"military" or "civilian" for the target noun nearest to the verb, "" when none is named."""
     text, before = window if isinstance(window, tuple) else (window, False)
-    mils = list(_MIL_L.finditer(text.lower()))
-    civs = list(_CIV_L.finditer(text.lower()))
+    low = text.lower()
+    mils = _MIL_START.finditer(_MIL_L, low)
+    civs = _CIV_START.finditer(_CIV_L, low)
     if mils and civs:
         if before:
             return "military" if mils[-1].end() > civs[-1].end() else "civilian"
@@ -123,7 +129,7 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     (True, False)
     """
     low = _lowered(sentence)
-    if (_HISTORY_L.search(low) if low is not None else lx.HISTORY.search(sentence)):
+    if (_HISTORY_L.search(low) >= 0 if low is not None else lx.HISTORY.search(sentence)):
         return True
     for m in _BARE_YEAR.finditer(sentence):
         year = int(m.group(1))
@@ -143,7 +149,7 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
 def is_denial(sentence: str) -> bool:
     """Whether the sentence denies the reported fact (``the army denied that civilians were killed``)."""
     low = _lowered(sentence)
-    return bool(_DENIAL_L.search(low) if low is not None else lx.DENIAL.search(sentence))
+    return bool(_DENIAL_L.search(low) >= 0 if low is not None else lx.DENIAL.search(sentence))
 
 
 def find_cues(sentence: str) -> list[Cue]:
@@ -159,10 +165,10 @@ def find_cues(sentence: str) -> list[Cue]:
     cues: list[Cue] = []
     fast = _lowered(sentence)
     low = sentence.lower() if fast is None else fast
-    hurt = bool(_HURT_L.search(low))
-    ground = bool(_GROUND_L.search(low))
-    protest_ctx = bool(_PROTEST_L.search(low))
-    mob = _MOB_L.search(fast) if fast is not None else _MOB.search(sentence)
+    hurt = _HURT_L.search(low) >= 0
+    ground = _GROUND_L.search(low) >= 0
+    protest_ctx = _PROTEST_L.search(low) >= 0
+    mob = _MOB_START.first(_MOB_L, fast) if fast is not None else _MOB.search(sentence)
     if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
         cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), sentence[mob.start():mob.end()], "mob", hurt))
     if fast is not None:
@@ -173,7 +179,7 @@ def find_cues(sentence: str) -> list[Cue]:
         start, end = m.span()
         if fast is not None:
             lo = max(0, start - 45)
-            modal = _MODAL_L.search(fast, lo, start) or _MODAL_MAY.search(sentence, lo, start)
+            modal = _MODAL_L.search(fast, lo, start) >= 0 or _MODAL_MAY.search(sentence, lo, start)
         else:
             modal = lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start)
         if modal:

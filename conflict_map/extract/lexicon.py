@@ -338,35 +338,157 @@ def dispatch_pattern(branches: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+_ZERO_WIDTH_PREFIXES = (r"\b", r"(?<![\w-])", r"(?<![\w])")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _after_first(prefix: str, ch: str) -> str:
+    """The check ``prefix`` (made before a character) written after that character ``ch``."""
+    if prefix == r"\b":
+        return r"(?<!\w.)" if _WORD_CHAR.match(ch) else r"(?<=\w.)"
+    return {r"(?<![\w-])": r"(?<![\w-].)", r"(?<![\w])": r"(?<!\w.)", "": ""}[prefix]
+
+
+def _needed_literal(branch: str) -> str:
+    """The longest run of plain characters every match of ``branch`` (no top-level ``|``) contains
+    ("" when none is known).
+
+    Examples
+    --------
+    >>> _needed_literal(r"\\w*\\s?mine terrestre"), _needed_literal(r"ab?c(?:de)f"), _needed_literal(r"\\d+")
+    ('mine terrestre', 'a', '')
+    >>> _needed_literal(r"xab+cd"), _needed_literal(r"a{2,3}bc"), _needed_literal(r"(?:x){1,2}yz")
+    ('xab', 'bc', 'yz')
+    """
+    runs, cur, j = [], "", 0
+    n = len(branch)
+
+    def skip_quantifier(k: int) -> int:
+        if branch[k:k + 1] == "{":
+            k = branch.index("}", k) + 1
+        elif branch[k:k + 1] in ("?", "*", "+") and branch[k:k + 1]:
+            k += 1
+        return k + 1 if branch[k:k + 1] in ("?", "+") and branch[k:k + 1] else k
+
+    while j < n:
+        ch = branch[j]
+        if ch == "\\" or ch in "([" or ch in ".^$|)*+?{":
+            k = j + 2 if ch == "\\" else _closing(branch, j) + 1 if ch in "([" else j + 1
+            runs.append(cur)
+            cur, j = "", skip_quantifier(k)
+            continue
+        nxt = branch[j + 1:j + 2]
+        if nxt and nxt in "?*{+":
+            if nxt == "+":
+                cur += ch  # at least one: it ends the run
+            runs.append(cur)
+            cur, j = "", skip_quantifier(j + 1)
+            continue
+        cur += ch
+        j += 1
+    runs.append(cur)
+    return max(runs, key=len)
+
+
+class StartFinder:
+    """Where a regex source can match, found fast: its alternatives are grouped by first character
+    (see :func:`dispatch_pattern`). With few first characters, a leading ``\\b`` or ``(?<![\\w-])`` is
+    checked after that character, so every alternative starts with a literal and the regex engine
+    skips, in C, the positions whose character starts none of them. Alternatives that do not start
+    with a plain character are searched by a second pattern, only when the text holds a literal
+    they all need. ``search`` gives the first position where the
+    source matches (-1 when none); :meth:`finditer` reads the matches there with the full pattern.
+
+    Examples
+    --------
+    >>> f = StartFinder(r"\\b(?:fire|fight)\\b|\\b\\d+ dead")
+    >>> f.search("gunfire; the fight left 3 dead"), f.search("the fighting left 3 dead"), f.search("gunfire")
+    (13, 18, -1)
+    >>> full = re.compile(r"\\b(?:fire|fight)\\w*|\\b\\d+ dead")
+    >>> [m.group() for m in StartFinder(full.pattern).finditer(full, "the fighting left 3 dead")]
+    ['fighting', '3 dead']
+    """
+
+    def __init__(self, src: str) -> None:
+        alts = split_alternatives(src)
+        prefix = next((p for p in _ZERO_WIDTH_PREFIXES if all(a.startswith(p) for a in alts)), "")
+        buckets: dict[str, list[str]] = {}
+        others: list[str] = []
+        for b in alts:
+            for first, rest in _leading(b[len(prefix):]):
+                if first is None:
+                    others.append(rest)
+                else:
+                    buckets.setdefault(first, []).append(rest)
+        if len(buckets) <= 6:
+            # few first characters: the engine jumps from one of them to the next (the prefix is checked after)
+            lit = [f"{re.escape(ch)}{_after_first(prefix, ch)}(?:{'|'.join(rests)})" for ch, rests in buckets.items()]
+            self.literal = re.compile("(?:" + "|".join(lit) + ")") if lit else None
+        else:
+            # many: the prefix first (it fails at once inside words), then one look at the character
+            lit = [f"{re.escape(ch)}(?:{'|'.join(rests)})" for ch, rests in buckets.items()]
+            self.literal = re.compile(prefix + "(?:" + "|".join(lit) + ")") if lit else None
+        self.other = re.compile(prefix + "(?:" + "|".join(others) + ")") if others else None
+        #: literal texts of which every match of ``other`` contains one (``None``: no such guard)
+        needed = [_needed_literal(o) for o in others]
+        self.other_needs = needed if others and all(needed) else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
+        end = len(text) if endpos is None else endpos
+        a = self.literal.search(text, pos, end) if self.literal is not None else None
+        b = self.other.search(text, pos, end) if self._other_possible(text) else None
+        if a is None:
+            return b.start() if b is not None else -1
+        return a.start() if b is None or a.start() <= b.start() else b.start()
+
+    def finditer(self, full: re.Pattern[str], text: str) -> list[re.Match[str]]:
+        """``list(full.finditer(text))``, ``full`` being the pattern this finder was built from."""
+        out = []
+        pos, n = 0, len(text)
+        lit_s = self.literal.search if self.literal is not None else None
+        oth = self.other.search(text) if self._other_possible(text) else None  # type: ignore[union-attr]
+        match = full.match
+        while pos <= n:
+            a = lit_s(text, pos) if lit_s is not None else None
+            if oth is not None and oth.start() < pos:
+                oth = self.other.search(text, pos)  # type: ignore[union-attr]
+            if a is None and oth is None:
+                break
+            start = a.start() if oth is None or (a is not None and a.start() <= oth.start()) else oth.start()
+            m = match(text, start)
+            if m is None:  # cannot happen (same language); kept exact anyway
+                return list(full.finditer(text))
+            out.append(m)
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+        return out
+
+    def _other_possible(self, text: str) -> bool:
+        if self.other is None:
+            return False
+        return self.other_needs is None or any(lit in text for lit in self.other_needs)
+
+    def first(self, full: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+        """``full.search(text, pos)``."""
+        start = self.search(text, pos)
+        return None if start < 0 else full.match(text, start)
+
+
 CUE_PATTERN, CUE_KEYS = compile_cues()
 #: the same cues for lower-cased text, compiled without IGNORECASE (faster).
 CUE_PATTERN_LOWER = re.compile(lower_pattern(CUE_PATTERN.pattern))
-#: where a cue starts in lower-cased text (the same positions as :data:`CUE_PATTERN_LOWER`, found
-#: with the branches grouped by first character); the cue is then read with ``CUE_PATTERN_LOWER.match``.
-CUE_START_LOWER = re.compile(r"(?<![\w-])" + dispatch_pattern(
+#: where cues start in lower-cased text (the same positions as :data:`CUE_PATTERN_LOWER`)
+CUE_STARTS = StartFinder(r"(?<![\w-])" + dispatch_pattern(
     [lower_pattern(f) for frags in CUES.values() for f in frags] + [lower_pattern(GENERIC_ATTACK), lower_pattern(GENERIC_KILL)])
     + r"(?![\w])")
 
 
 def find_cue_matches(low: str) -> list[re.Match[str]]:
     """``list(CUE_PATTERN_LOWER.finditer(low))``, faster: the starts are found with
-    :data:`CUE_START_LOWER`, each match is then read at its start.
+    :data:`CUE_STARTS`, each match is then read at its start.
 
     Examples
     --------
     >>> [m.group() for m in find_cue_matches("gunmen attacked the post; clashes followed")]
     ['attacked', 'clashes']
     """
-    out = []
-    pos, n = 0, len(low)
-    search, match = CUE_START_LOWER.search, CUE_PATTERN_LOWER.match
-    while pos <= n:
-        s = search(low, pos)
-        if s is None:
-            break
-        m = match(low, s.start())
-        if m is None:  # cannot happen (same language); kept exact anyway
-            return list(CUE_PATTERN_LOWER.finditer(low))
-        out.append(m)
-        pos = m.end() if m.end() > m.start() else m.end() + 1
-    return out
+    return CUE_STARTS.finditer(CUE_PATTERN_LOWER, low)

@@ -63,3 +63,26 @@ def test_lowered_checks_agree_with_ignorecase() -> None:
             assert is_history(text, 2025)
     assert find_cues("The army may withdraw from the camp.") == []  # "may": a possibility
     assert [c.sub_event_type for c in find_cues("In May, troops withdrew from the camp.")] == ["Change to group/activity"]
+
+
+def test_classify_start_patterns_agree() -> None:
+    from conflict_map.extract import classify as c
+
+    plain_bool = {c._HURT_L: c._HURT, c._GROUND_L: c._GROUND, c._PROTEST_L: lx.PROTEST_CONTEXT,
+                  c._HISTORY_L: lx.HISTORY, c._DENIAL_L: lx.DENIAL}
+    pairs = [(c._MIL_START, c._MIL_L), (c._CIV_START, c._CIV_L), (c._MOB_START, c._MOB_L),
+             (lx.CUE_STARTS, lx.CUE_PATTERN_LOWER)]
+    for text in _texts() + ["Villagers beat and lynched him; youths torched a car. Soldiers and civilians fled."]:
+        low = text.lower()
+        for fast, plain in plain_bool.items():
+            assert (fast.search(low) >= 0) == bool(plain.search(text)), (plain.pattern[:30], text)
+            for pos in range(0, len(low), 11):
+                w = plain.search(text, pos, len(low) - 3)
+                assert fast.search(low, pos, len(low) - 3) == (w.start() if w else -1)
+        for starts, full in pairs:
+            want = [(m.span(), m.group()) for m in full.finditer(low)]
+            assert [(m.span(), m.group()) for m in starts.finditer(full, low)] == want
+            for pos in range(0, len(low), 7):
+                w = full.search(low, pos)
+                g = starts.first(full, low, pos)
+                assert (w and w.span()) == (g and g.span())
