@@ -405,6 +405,8 @@ class Gazetteer:
             if m.normalized in _FUNCTION_WORDS:
                 continue
             cc = idx.country_names.get(m.normalized)
+            if cc is None and _ACRONYM.match(m.text):
+                continue  # "FAMa", "JNIM": an army or a group, not a place that locates the report
             if cc is not None:
                 cm.countries = (cc,)
                 continue
@@ -424,7 +426,7 @@ class Gazetteer:
             if keep.any():
                 cm.rows = rows[keep]
         parsed = _ParsedContext(f" {normalize_name(context)} ", out, normalize_name(context[pos:]))
-        if len(self._context_memo) > 4096:
+        if len(self._context_memo) > 64:  # the texts of the last few reports: no more is reused
             self._context_memo.clear()
         self._context_memo[context] = parsed
         return parsed
@@ -751,8 +753,11 @@ _FUNCTION_WORDS = frozenset(
     "a an the on in at of to by for from with as and or but no not some other this that these those it its "
     "he she they we his her their one two three four five six seven eight nine ten after before during "
     "while when where since until about near between un une le la les des du de en au aux sur dans par "
-    "pour avec et ou mais selon apres avant depuis lors vers chez ce cette ces il elle ils elles on".split()
+    "pour avec et ou mais selon apres avant depuis lors vers chez ce cette ces il elle ils elles on all both "
+    "several many most each every another such there here also tous toutes plusieurs".split()
 )
+# a short word with two capitals or more before any small letter ("FAMa", "JNIM", "MNLA")
+_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?$")
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 
 
