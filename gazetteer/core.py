@@ -28,6 +28,7 @@ _GENERIC = frozenset(
     "des la le les".split()
 )
 _AIRPORT_WORDS = re.compile(r"\b(airport|aeroport|airfield|aerodrome|airstrip|airbase|air base)\b")
+_CAMP_WORDS = re.compile(r"\b(camp|camps|base|bases|barracks|garrison|caserne|camp militaire)\b")
 _AREA_WORDS = re.compile(r"\b(region|province|cercle|commune|district|department|departement|prefecture|"
                          r"county|state|municipality|arrondissement|wilaya)\b")
 _MIN_FUZZY = 0.8          # combined similarity a fuzzy match needs
@@ -627,14 +628,16 @@ class Gazetteer:
             if not found:
                 return [], (f"no place named {name!r} in or near the report's countries "
                             f"({','.join(sorted(ctx.countries))}); far homonyms refused: " + ", ".join(rejected[:5]))
-        cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)))
+        wants_camp = bool(_CAMP_WORDS.search(norm)) or _word_beside(ctx.text, norm, _CAMP_WORDS)
+        cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)), wants_camp)
         cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
         if not cands:
             return [], f"candidates for {name!r} all scored below {_MIN_SCORE}"
         return cands, ""
 
     def _rank(self, found: dict[int, tuple[float, str, str]], ctx: _Context,
-              near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool) -> list[Candidate]:
+              near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool,
+              wants_camp: bool = False) -> list[Candidate]:
         idx = self.index
         v = idx.vocab
         rows = np.fromiter(found, np.int64, len(found))
@@ -650,7 +653,7 @@ class Gazetteer:
         for i, r in enumerate(rows.tolist()):
             quality, why, _ = found[r]
             fclass, fcode = v["fclass"][idx.fclass[r]], v["fcode"][idx.fcode[r]]
-            prior = feature_prior(fclass, fcode, wants_airport, wants_area)
+            prior = feature_prior(fclass, fcode, wants_airport, wants_area, wants_camp)
             # an area's population is not a town's: it says nothing about how often it is named
             pop = 0 if fclass == "A" and not fcode.startswith("PCL") else int(idx.pop[r])
             f = Features(quality, why, prior, f"feature {fclass}.{fcode}" if fcode else f"class {fclass}", pop)
@@ -788,6 +791,22 @@ _DISTRICT_WORDS = frozenset("cercle de du d cercl prefecture departement departm
 def _strip_district(norm: str) -> str:
     """The name as the district guesses store it (index._district_guess drops these words)."""
     return " ".join(w for w in norm.split() if w not in _DISTRICT_WORDS)
+
+
+def _word_beside(text: str, norm: str, words: re.Pattern[str], span: int = 3) -> bool:
+    """True when one of ``words`` is within ``span`` words of ``norm`` in the normalised ``text``
+    ("the MINUSMA camp in Tessalit", "Omo camp")."""
+    if not text:
+        return False
+    needle = f" {norm} "
+    start = text.find(needle)
+    while start >= 0:
+        before = text[:start].split()[-span:]
+        after = text[start + len(needle):].split()[:span]
+        if words.search(" ".join(before + after)):
+            return True
+        start = text.find(needle, start + 1)
+    return False
 
 
 def _strip_generic(norm: str) -> str:

@@ -52,9 +52,11 @@ _CODE_PRIOR = {
 }
 _CLASS_PRIOR = {"P": 0.85, "A": 0.75, "L": 0.5, "S": 0.4, "T": 0.4, "H": 0.3, "R": 0.3, "V": 0.3, "U": 0.2}
 _AIRPORT = {"AIRP", "AIRF", "AIRB", "AIRH", "AIRQ"}
+_CAMP = {"CMP", "MILB", "INSM", "BRKS", "FT"}  # a camp, base or barracks, when the text says so
 
 
-def feature_prior(fclass: str, fcode: str, wants_airport: bool = False, wants_area: bool = False) -> float:
+def feature_prior(fclass: str, fcode: str, wants_airport: bool = False, wants_area: bool = False,
+                  wants_camp: bool = False) -> float:
     """Prior that a place of this kind is the one a report names.
 
     Examples
@@ -63,8 +65,10 @@ def feature_prior(fclass: str, fcode: str, wants_airport: bool = False, wants_ar
     True
     >>> feature_prior("S", "AIRP", wants_airport=True)
     1.0
+    >>> feature_prior("S", "CMP", wants_camp=True) > feature_prior("P", "PPLA2")
+    True
     """
-    if (fcode in _AIRPORT and wants_airport) or (wants_area and fclass == "A"):
+    if (fcode in _AIRPORT and wants_airport) or (wants_area and fclass == "A") or (fcode in _CAMP and wants_camp):
         return 1.0
     p = _CODE_PRIOR.get(fcode)
     return p if p is not None else _CLASS_PRIOR.get(fclass, 0.3)

@@ -89,3 +89,9 @@ def test_own_name_and_names_inside_proper_names_are_not_admin_context(gaz: Gazet
         == 2458881
     why = gaz.explain("Bourem", country="ML", context="Gunmen attacked a checkpoint in Bourem.")
     assert "district seat 'bourem' named" not in why
+
+
+def test_a_camp_named_in_the_text_prefers_the_camp_record(gaz: Gazetteer) -> None:
+    best = gaz.resolve("Omo", country="ML", context="Militiamen killed two herders near Omo camp in Koro.")[0]
+    assert best.feature_code == "CMP"
+    assert gaz.resolve("Omo", country="ML", context="Militiamen killed two herders in Omo.")[0].feature_code == "PPL"
