@@ -7,10 +7,12 @@ the report is about. :func:`assign_actors` orders them into actor 1 / actor 2 fo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from .lexicon import StartFinder
 from .lexicon import lower_pattern as _lower
 
 __all__ = ["Actor", "find_actors", "assign_actors", "actor_name", "countries_named", "ACTOR_LEXICON"]
@@ -74,6 +76,9 @@ def actor_name(template: str, country: str) -> str:
         return template.format(country=name)
     return template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "").strip()
 
+#: actor_name for the names of find_actors (a pure function of its arguments: computed once)
+_cached_actor_name = functools.lru_cache(maxsize=4096)(actor_name)
+
 _DEMONYM = r"(?:malian|malien(?:ne)?s?|burkinab[èe]|burkinabe|nigerien|nig[ée]rien(?:ne)?s?|senegalese|s[ée]n[ée]galais)"
 
 #: (pattern, ACLED actor name, inter code). Order matters: the first matching alias names a span.
@@ -125,6 +130,8 @@ _COMPILED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE if not p.
 _ALL = re.compile("(?<![\\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _, _) in enumerate(ACTOR_LEXICON))
                   + ")(?![\\w-])", re.IGNORECASE)
 _ALL_LOWER = re.compile(_lower(_ALL.pattern))
+#: where _ALL_LOWER matches (the same positions), found fast
+_ALL_STARTS = StartFinder(_ALL_LOWER.pattern)
 
 
 @dataclass(frozen=True)
@@ -149,7 +156,7 @@ def find_actors(text: str, country: str = "") -> list[Actor]:
     """
     out: list[Actor] = []
     low = text.lower()
-    matches = _ALL_LOWER.finditer(low) if len(low) == len(text) else _ALL.finditer(text)
+    matches = _ALL_STARTS.finditer(_ALL_LOWER, low) if len(low) == len(text) else _ALL.finditer(text)
     for m in matches:
         i = int((m.lastgroup or "a0")[1:])
         pat, name, inter = ACTOR_LEXICON[i]
@@ -157,7 +164,7 @@ def find_actors(text: str, country: str = "") -> list[Actor]:
         # short upper-case acronyms (CMA, MSA, FDS) must be written in capitals
         if len(tok) <= 5 and tok.isalpha() and not tok.isupper() and pat.split("|")[0].isupper():
             continue
-        out.append(Actor(actor_name(name, country), inter, m.start(), tok))
+        out.append(Actor(_cached_actor_name(name, country), inter, m.start(), tok))
     return out
 
 

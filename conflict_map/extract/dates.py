@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .lexicon import lower_pattern
+from .lexicon import StartFinder, lower_pattern
 
 __all__ = ["DateMatch", "resolve_date", "find_dateline", "MONTHS", "WEEKDAYS"]
 
@@ -70,6 +70,8 @@ _PATTERN = re.compile(
 _SUB = {name: re.compile(pat, re.IGNORECASE) for name, pat in _RULES}
 _PATTERN_L = re.compile(lower_pattern(_PATTERN.pattern))
 _SUB_L = {name: re.compile(lower_pattern(p.pattern)) for name, p in _SUB.items()}
+#: where _PATTERN_L matches (the same positions), found fast
+_STARTS_L = StartFinder(lower_pattern("|".join(re.sub(r"[(][?]P<[a-z0-9]+>", "(?:", pat) for _, pat in _RULES)))
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "several": 3,
             "a few": 3, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "quelques": 3}
 
@@ -201,8 +203,8 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
     """
     low = text.lower()
     fast = len(low) == len(text)
-    pattern, subs, scan = (_PATTERN_L, _SUB_L, low) if fast else (_PATTERN, _SUB, text)
-    for m in pattern.finditer(scan):
+    subs, scan = (_SUB_L, low) if fast else (_SUB, text)
+    for m in (_STARTS_L.finditer(_PATTERN_L, low) if fast else _PATTERN.finditer(text)):
         name = m.lastgroup[2:] if m.lastgroup else ""
         sub = subs[name].match(scan, m.start())
         if sub is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import lower_pattern
+from .lexicon import StartFinder, lower_pattern
 
 __all__ = ["Deaths", "parse_number", "count_deaths", "split_total"]
 
@@ -174,6 +174,9 @@ _ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|fatal|sl
                         r"massac|shot|gunned|bilan")
 _NUM_RE_L = re.compile(lower_pattern(_NUM_RE.pattern))
 _SINGLE_L = re.compile(lower_pattern(_SINGLE.pattern))
+# where those match in lower-cased text, found fast (same positions; the matches are read with the above)
+_ANY_DEATH_S = StartFinder(_ANY_DEATH.pattern)
+_COMPANIONS_S = StartFinder(_COMPANIONS.pattern)
 
 
 def _value(text: str, qual: str) -> tuple[int, int] | None:
@@ -201,7 +204,7 @@ def count_deaths(sentence: str) -> Deaths:
     low = high = 0
     spans: list[tuple[int, int]] = []
     lowered = sentence.lower()
-    if not _ANY_DEATH.search(lowered):
+    if _ANY_DEATH_S.search(lowered) < 0:
         return Deaths(0, 0, ())
     fast = len(lowered) == len(sentence)
     for m in (_NUM_RE_L.finditer(lowered) if fast else _NUM_RE.finditer(sentence)):
@@ -268,7 +271,7 @@ def count_deaths(sentence: str) -> Deaths:
         high += 1
         spans.append(m.span())
     # "... killed a father and his two sons": the companions named after a single victim
-    for m in (_COMPANIONS.finditer(lowered) if fast else _COMPANIONS.finditer(sentence)):
+    for m in (_COMPANIONS_S.finditer(_COMPANIONS, lowered) if fast else _COMPANIONS.finditer(sentence)):
         if not any(a < m.start() and m.start() - a < 120 for a, _ in spans):
             continue
         n = m.group("n")

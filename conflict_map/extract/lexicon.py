@@ -232,6 +232,8 @@ def lower_pattern(pattern: str) -> str:
 
 
 _QUANTIFIERS = "?*+{"
+#: most characters of regex source copied when a leading group is distributed over what follows it
+_COPY_BUDGET = 2000
 
 
 def _closing(src: str, i: int) -> int:
@@ -309,7 +311,12 @@ def _leading(branch: str, depth: int = 0) -> list[tuple[str | None, str]]:
             alts, after = alts + [""], after[1:]
         elif after[:1] in _QUANTIFIERS and after:
             return other
+        if len(after) * len(alts) > _COPY_BUDGET:
+            return other  # the copies of what follows would make a much larger, slower pattern
         return [pair for a in alts for pair in _leading(a + after, depth + 1)]
+    if branch.startswith(r"\b") and len(branch) > 2 and branch[2] not in "\\.^$|)*+?{([" \
+            and not (branch[3:4] and branch[3:4] in _QUANTIFIERS):
+        return [(branch[2], _after_first(r"\b", branch[2]) + branch[3:])]
     if c in "\\.^$|)*+?{" or (branch[1:2] in _QUANTIFIERS and branch[1:2]):
         return other
     return [(c, branch[1:])]
@@ -338,15 +345,24 @@ def dispatch_pattern(branches: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_ZERO_WIDTH_PREFIXES = (r"\b", r"(?<![\w-])", r"(?<![\w])")
+#: a zero-width check at the start of an alternative: ``\\b`` or a one-character look-behind
+_ZERO_WIDTH_PREFIX = re.compile(r"\\b|\(\?<[!=](?:\[(?:\\.|[^\]\\])+\]|\\\w)\)")
 _WORD_CHAR = re.compile(r"\w")
 
 
 def _after_first(prefix: str, ch: str) -> str:
-    """The check ``prefix`` (made before a character) written after that character ``ch``."""
+    """The check ``prefix`` (made before a character) written after that character ``ch``.
+
+    Examples
+    --------
+    >>> _after_first(r"\\b", "a"), _after_first(r"\\b", ","), _after_first(r"(?<![\\w.,])", "a")
+    ('(?<!\\\\w.)', '(?<=\\\\w.)', '(?<![\\\\w.,].)')
+    """
     if prefix == r"\b":
         return r"(?<!\w.)" if _WORD_CHAR.match(ch) else r"(?<=\w.)"
-    return {r"(?<![\w-])": r"(?<![\w-].)", r"(?<![\w])": r"(?<!\w.)", "": ""}[prefix]
+    if not prefix:
+        return ""
+    return prefix[:-1] + ".)"  # (?<!X) -> (?<!X.): the same look at the character before ``ch``
 
 
 def _needed_literal(branch: str) -> str:
@@ -410,8 +426,12 @@ class StartFinder:
     """
 
     def __init__(self, src: str) -> None:
+        if "(?P=" in src:
+            raise ValueError("back-references are not supported")
+        src = re.sub(r"\(\?P<\w+>", "(?:", src)  # group names are not needed to find starts
         alts = split_alternatives(src)
-        prefix = next((p for p in _ZERO_WIDTH_PREFIXES if all(a.startswith(p) for a in alts)), "")
+        m = _ZERO_WIDTH_PREFIX.match(alts[0])
+        prefix = m.group() if m and all(a.startswith(m.group()) for a in alts) else ""
         buckets: dict[str, list[str]] = {}
         others: list[str] = []
         for b in alts:

@@ -86,3 +86,28 @@ def test_classify_start_patterns_agree() -> None:
                 w = full.search(low, pos)
                 g = starts.first(full, low, pos)
                 assert (w and w.span()) == (g and g.span())
+
+
+def test_date_starts_agree() -> None:
+    from conflict_map.extract import dates as d
+
+    texts = _texts() + ["On Tuesday night, 3 days ago, le 1er juillet, since 2 May, late August 2024, hier, "
+                        "dans la nuit de samedi à dimanche, the night of 3 to 4 June, mardi 1er juillet 2025."]
+    for text in texts:
+        low = text.lower()
+        want = [(m.span(), m.lastgroup) for m in d._PATTERN_L.finditer(low)]
+        assert [(m.span(), m.lastgroup) for m in d._STARTS_L.finditer(d._PATTERN_L, low)] == want
+
+
+def test_deaths_and_actor_starts_agree() -> None:
+    from conflict_map.extract import actors as a
+    from conflict_map.extract import fatalities as f
+
+    pairs = [(f._COMPANIONS_S, f._COMPANIONS), (f._ANY_DEATH_S, f._ANY_DEATH), (a._ALL_STARTS, a._ALL_LOWER)]
+    extra = ["Gunmen killed a trader and his two sons, between 12 and 15 soldiers, at least twenty-five civilians; "
+             "a boy was shot dead, JNIM and FAMa, 3,5 km, 10-12 dead, one killed, quatre-vingts morts, l'armée malienne"]
+    for text in _texts() + extra:
+        low = text.lower()
+        for starts, full in pairs:
+            want = [(m.span(), m.lastgroup, m.group()) for m in full.finditer(low)]
+            assert [(m.span(), m.lastgroup, m.group()) for m in starts.finditer(full, low)] == want, full.pattern[:40]
