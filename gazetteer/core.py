@@ -629,7 +629,8 @@ class Gazetteer:
                 return [], (f"no place named {name!r} in or near the report's countries "
                             f"({','.join(sorted(ctx.countries))}); far homonyms refused: " + ", ".join(rejected[:5]))
         wants_camp = bool(_CAMP_WORDS.search(norm)) or _word_beside(ctx.text, norm, _CAMP_WORDS)
-        cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)), wants_camp)
+        cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)), wants_camp,
+                           norm)
         cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
         if not cands:
             return [], f"candidates for {name!r} all scored below {_MIN_SCORE}"
@@ -637,7 +638,7 @@ class Gazetteer:
 
     def _rank(self, found: dict[int, tuple[float, str, str]], ctx: _Context,
               near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool,
-              wants_camp: bool = False) -> list[Candidate]:
+              wants_camp: bool = False, norm: str = "") -> list[Candidate]:
         idx = self.index
         v = idx.vocab
         rows = np.fromiter(found, np.int64, len(found))
@@ -661,7 +662,7 @@ class Gazetteer:
             if focus:
                 f.in_focus = cc in focus
             a1, a2 = v["admin"][idx.a1name[r]], v["admin"][idx.a2name[r]]
-            if fclass == "P" and quality >= 1.0:
+            if fclass == "P" and quality >= 1.0 and fcode not in ("PPLA", "PPLA2", "PPLC"):
                 # a town named exactly like its district is the seat the district is named after
                 f.seat = v["admin"][idx.a2guess[r]] == _strip_district(normalize_name(idx.name(r)))
             if ctx.text:
@@ -674,6 +675,13 @@ class Gazetteer:
                     district = v["admin"][idx.a2guess[r]]
                     if district and district != normalize_name(idx.name(r)) and ctx.names(district):
                         f.district_in_context = district
+                # "X (Bankass, Mopti)", "X, Mopti Region", "X in the Kidal region": written with the
+                # name itself, the admin context is about this name, not another of the report
+                if norm:
+                    for adm in (f.admin1_in_context, f.admin2_in_context, f.district_in_context):
+                        if adm and _phrase_after(ctx.text, norm, normalize_name(adm)):
+                            f.admin_beside = normalize_name(adm)
+                            break
             best_d, best_what = None, None
             # an area's point is a centroid: its distance to other places means little
             for dists, what, w in (point_d if fclass != "A" else ()):
@@ -791,6 +799,18 @@ _DISTRICT_WORDS = frozenset("cercle de du d cercl prefecture departement departm
 def _strip_district(norm: str) -> str:
     """The name as the district guesses store it (index._district_guess drops these words)."""
     return " ".join(w for w in norm.split() if w not in _DISTRICT_WORDS)
+
+
+def _phrase_after(text: str, norm: str, phrase: str, span: int = 4) -> bool:
+    """True when ``phrase`` starts within ``span`` words after an occurrence of ``norm`` in ``text``."""
+    needle = f" {norm} "
+    start = text.find(needle)
+    while start >= 0:
+        after = text[start + len(needle) - 1:].split()[:span + len(phrase.split()) - 1]
+        if f" {phrase} " in " " + " ".join(after) + " ":
+            return True
+        start = text.find(needle, start + 1)
+    return False
 
 
 def _word_beside(text: str, norm: str, words: re.Pattern[str], span: int = 3) -> bool:

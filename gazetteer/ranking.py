@@ -32,6 +32,7 @@ WEIGHTS = {
     "admin1": 1.5,      # the candidate's admin-1 name is written in the context
     "admin2": 1.2,      # the candidate's admin-2 name is written in the context
     "district": 1.0,    # the candidate's nearest district seat is named in the context
+    "beside": 1.0,      # that admin name is written right after the name ("X (Bankass, Mopti)")
     "seat": 0.8,        # the candidate is named like the district it lies in (the seat that names it)
     "near": 2.5,        # x exp(-d / 40 km) to the nearest other place of the report
 }
@@ -113,6 +114,7 @@ class Features:
     admin1_in_context: str | None = None
     admin2_in_context: str | None = None
     district_in_context: str | None = None  # the nearest district seat's name (a guessed admin-2)
+    admin_beside: str | None = None  # an admin name of the context written right after the name
     seat: bool = False  # named like its (guessed) district: the town the district is named after
     near_km: float | None = None
     near_what: str | None = None
@@ -132,6 +134,8 @@ class Features:
             u += w["admin2"]
         elif self.district_in_context:
             u += w["district"]
+        if self.admin_beside:
+            u += w["beside"]
         if self.seat:
             u += w["seat"]
         if self.near_km is not None:
@@ -152,6 +156,8 @@ class Features:
             r.append(f"admin-2 {self.admin2_in_context!r} named in the context")
         elif self.district_in_context:
             r.append(f"nearest district seat {self.district_in_context!r} named in the context")
+        if self.admin_beside:
+            r.append(f"{self.admin_beside!r} written right after the name")
         if self.seat:
             r.append("named like its district (the district seat)")
         if self.near_km is not None and self.near_km < 200:

@@ -95,3 +95,10 @@ def test_a_camp_named_in_the_text_prefers_the_camp_record(gaz: Gazetteer) -> Non
     best = gaz.resolve("Omo", country="ML", context="Militiamen killed two herders near Omo camp in Koro.")[0]
     assert best.feature_code == "CMP"
     assert gaz.resolve("Omo", country="ML", context="Militiamen killed two herders in Omo.")[0].feature_code == "PPL"
+
+
+def test_admin_context_written_with_the_name_outweighs_another_place_of_the_report(gaz: Gazetteer) -> None:
+    text = "Clashes in Koro, Mopti Region; hunters from Ke-Macina were said to be coming to help."
+    best = gaz.resolve("Koro", country="ML", context=text)[0]
+    assert best.geonameid == 2454674
+    assert any("written right after the name" in r for r in best.reasons)
