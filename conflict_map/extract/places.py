@@ -116,6 +116,20 @@ class ResolvedPlace:
 
 
 _CAP_BEFORE = re.compile(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$")
+# compiled once (module-level re.* calls look their pattern up in re's cache on every call)
+_CAP_AFTER = re.compile(r"\s+([A-ZÀ-Ö][a-zà-ÿ]+)")
+_APPOSITION_ROLE = re.compile(
+    r"\s*,\s+(?:the|a|an)\s+[\w’']+\s*(?:’s|'s)?\s*(?:spokes|leader|commander|chief|president|minister|"
+    r"mayor|governor|official|resident|journalist|director)", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"\s+(?:said|told|says|added|declared|a déclaré|a dit|affirme)\b")
+_NAME_WORDS = re.compile(r"[\s\-’']+")
+_KATIBA_BEFORE = re.compile(r"\bKatiba\s+$")
+_FORMER = re.compile(r"\bformer\b|\bancien", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+(?:and|et)\s+")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|entre)\s+(?:the\s+\w+\s+of\s+)?$", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|et\b|or\b)\s*[A-ZÀ-Ö]")
+_COMMA_BEFORE = re.compile(r",\s*$")
 
 
 def _is_person(text: str, start: int, end: int, article: str) -> bool:
@@ -123,8 +137,8 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
     if _TITLE.search(before) or _SAID.search(before):
         return True
     # a run of capitalised words around the name (Moussa Mara, Abass Dembele) is a person's name
-    prev = re.search(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$", before)
-    nxt = re.match(r"\s+([A-ZÀ-Ö][a-zà-ÿ]+)", article[end:end + 30])
+    prev = _CAP_BEFORE.search(before)
+    nxt = _CAP_AFTER.match(article[end:end + 30])
     if (prev and prev.group(1).lower() not in _STOP and not _sentence_start(article, start - len(prev.group(0)))) \
             or (nxt and nxt.group(1).lower() not in _STOP and nxt.group(1) not in ("Region", "Province", "Cercle")):
         return True
@@ -141,10 +155,9 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
                 return True
         k = article.find(text, k + 1)
     after = article[end:end + 40]
-    if re.match(r"\s*,\s+(?:the|a|an)\s+[\w’']+\s*(?:’s|'s)?\s*(?:spokes|leader|commander|chief|president|minister|"
-                r"mayor|governor|official|resident|journalist|director)", after, re.IGNORECASE):
+    if _APPOSITION_ROLE.match(after):
         return True
-    if re.match(r"\s+(?:said|told|says|added|declared|a déclaré|a dit|affirme)\b", after):
+    if _SAID_AFTER.match(after):
         # "Kayes said" is rare; "Dembele said" is common: only names not followed by "region" etc.
         return True
     return False
@@ -158,6 +171,8 @@ def _sentence_start(article: str, pos: int) -> bool:
 
 
 def _in_parenthesis(article: str, start: int, lo: int) -> bool:
+    if article.find("(", lo, start) < 0:
+        return False  # no opening parenthesis before it in the sentence
     depth = 0
     for ch in reversed(article[lo:start]):
         if ch == ")":
@@ -223,7 +238,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
     out: list[PlaceMention] = []
     for (s, e), name in sorted(found.items()):
         low = name.lower()
-        if low in _STOP or all(w in _STOP for w in re.split(r"[\s\-’']+", low) if w):
+        if low in _STOP or all(w in _STOP for w in _NAME_WORDS.split(low) if w):
             continue
         if _TITLE.search(name.split()[0] + " ") and " " in name:
             continue
@@ -242,10 +257,10 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if _is_person(name, s, e, article):
             continue
-        if _PEOPLE_AFTER.match(article, e) or re.search(r"\bKatiba\s+$", before):
+        if _PEOPLE_AFTER.match(article, e) or _KATIBA_BEFORE.search(before):
             continue
         admin = bool(_ADMIN_AFTER.match(article, e) or _ADMIN_BEFORE.search(before))
-        if admin and re.search(r"\bformer\b|\bancien", before, re.IGNORECASE):
+        if admin and _FORMER.search(before):
             continue
         precision = 2 if _NEAR_BEFORE.search(before) else 1
         off = None
@@ -291,11 +306,10 @@ def _drop_context_places(article: str, places: list[PlaceMention]) -> list[Place
     for i in range(1, len(places)):
         a, b = places[i - 1], places[i]
         gap = article[a.end:b.start]
-        if re.fullmatch(r"\s+(?:and|et)\s+", gap) and re.search(r"\b(?:between|entre)\s+(?:the\s+\w+\s+of\s+)?$",
-                                                               article[max(0, a.start - 40):a.start], re.IGNORECASE):
+        if _AND_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(article[max(0, a.start - 40):a.start]):
             drop.add(i)
-        elif re.fullmatch(r"\s*,\s*", gap) and not re.match(r"\s*(?:,|and\b|et\b|or\b)\s*[A-ZÀ-Ö]", article[b.end:b.end + 8]) \
-                and not re.search(r",\s*$", article[max(0, a.start - 3):a.start]):
+        elif _COMMA_GAP.fullmatch(gap) and not _LIST_GOES_ON.match(article[b.end:b.end + 8]) \
+                and not _COMMA_BEFORE.search(article[max(0, a.start - 3):a.start]):
             drop.add(i)
     kept = [p for i, p in enumerate(places) if i not in drop]
     strong = [p for p in kept if not _WEAK_BEFORE.search(article[max(0, p.start - 40):p.start])]
