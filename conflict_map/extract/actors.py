@@ -188,20 +188,20 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
     for a in armed:
         if all(a.name != d.name for d in distinct):
             distinct.append(a)
-    civ = Actor(actor_name("Civilians ({country})", country), 7)
-    uag = Actor(actor_name("Unidentified Armed Group ({country})", country), 2)
-    state = Actor(actor_name("Military Forces of {country}", country), 1)
+    civ = Actor(_cached_actor_name("Civilians ({country})", country), 7)
+    uag = Actor(_cached_actor_name("Unidentified Armed Group ({country})", country), 2)
+    state = Actor(_cached_actor_name("Military Forces of {country}", country), 1)
     specific = [a for a in distinct if not a.name.startswith("Unidentified")]
     if event_type == "Violence against civilians":
         perp = next((a for a in specific if a.inter != 1), None) or (specific[0] if specific else None)
         return perp or uag, civ
     if event_type == "Protests":
         police = next((a for a in distinct if a.inter == 1), None)
-        return Actor(actor_name("Protesters ({country})", country), 6), (police if sub_event_type != "Peaceful protest" else None)
+        return Actor(_cached_actor_name("Protesters ({country})", country), 6), (police if sub_event_type != "Peaceful protest" else None)
     if event_type == "Riots":
         police = next((a for a in distinct if a.inter == 1), None)
         victim = police or (civ if any(a.inter == 7 for a in acts) else None)
-        return Actor(actor_name("Rioters ({country})", country), 5), victim
+        return Actor(_cached_actor_name("Rioters ({country})", country), 5), victim
     if event_type == "Strategic developments" and sub_event_type == "Arrests":
         st = next((a for a in distinct if a.inter in (1, 8)), None) or state
         other = next((a for a in distinct if a.name != st.name), None)

@@ -452,11 +452,13 @@ class StartFinder:
         #: literal texts of which every match of ``other`` contains one (``None``: no such guard)
         needed = [_needed_literal(o) for o in others]
         self.other_needs = needed if others and all(needed) else None
+        self._needs = (re.compile("|".join(re.escape(x) for x in sorted(set(needed), key=len, reverse=True)))
+                       if self.other_needs else None)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
         end = len(text) if endpos is None else endpos
         a = self.literal.search(text, pos, end) if self.literal is not None else None
-        b = self.other.search(text, pos, end) if self._other_possible(text) else None
+        b = self.other.search(text, pos, end) if self.other is not None and self._other_possible(text) else None
         if a is None:
             return b.start() if b is not None else -1
         return a.start() if b is None or a.start() <= b.start() else b.start()
@@ -485,7 +487,7 @@ class StartFinder:
     def _other_possible(self, text: str) -> bool:
         if self.other is None:
             return False
-        return self.other_needs is None or any(lit in text for lit in self.other_needs)
+        return self._needs is None or self._needs.search(text) is not None
 
     def first(self, full: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
         """``full.search(text, pos)``."""
