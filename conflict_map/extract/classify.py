@@ -66,17 +66,8 @@ _CIV_START = lx.StartFinder(_CIV_L.pattern)
 _MOB_START = lx.StartFinder(_MOB_L.pattern)
 _MODAL_MAY = re.compile(r"\bmay\b[^.;]{0,40}$")
 assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern
-#: letters that IGNORECASE matches to an ASCII letter but str.lower() leaves apart (long s, dotless i)
-_ODD_CASE = re.compile("[\u017f\u0131]")
-
-
-def _lowered(text: str) -> str | None:
-    """``text.lower()`` when matching it without IGNORECASE gives the same result as matching ``text``
-    with it (same length, no long s or dotless i), else ``None``."""
-    low = text.lower()
-    if len(low) != len(text) or (not low.isascii() and _ODD_CASE.search(low)):
-        return None
-    return low
+_lowered = lx.lowered
+_PASSIVE_BEFORE_L = lx.StartFinder(lx.lower_pattern(_PASSIVE_BEFORE.pattern))
 
 
 @dataclass(frozen=True)
@@ -98,7 +89,9 @@ def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
     """The text naming the target of a verb, and whether it comes before the verb (passive)."""
     before = sentence[max(0, start - 70):start]
     after = sentence[end:end + 70]
-    if _BY_AFTER.match(after) or _PASSIVE_BEFORE.search(before) or _NO_OBJECT.match(after):
+    low = _lowered(before)
+    passive = _PASSIVE_BEFORE_L.search(low) >= 0 if low is not None else _PASSIVE_BEFORE.search(before)
+    if _BY_AFTER.match(after) or passive or _NO_OBJECT.match(after):
         return before, True
     return after, False
 

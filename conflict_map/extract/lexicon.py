@@ -231,6 +231,25 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
 
 
+#: letters that IGNORECASE matches to an ASCII letter but str.lower() leaves apart (long s, dotless i)
+_ODD_CASE = re.compile("[\u017f\u0131]")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when matching it without IGNORECASE gives the same result as matching ``text``
+    with it (same length, no long s or dotless i), else ``None``.
+
+    Examples
+    --------
+    >>> lowered("Près de GAO"), lowered("İstanbul")
+    ('près de gao', None)
+    """
+    low = text.lower()
+    if len(low) != len(text) or (not low.isascii() and _ODD_CASE.search(low)):
+        return None
+    return low
+
+
 _QUANTIFIERS = "?*+{"
 #: most characters of regex source copied when a leading group is distributed over what follows it
 _COPY_BUDGET = 2000
@@ -314,9 +333,12 @@ def _leading(branch: str, depth: int = 0) -> list[tuple[str | None, str]]:
         if len(after) * len(alts) > _COPY_BUDGET:
             return other  # the copies of what follows would make a much larger, slower pattern
         return [pair for a in alts for pair in _leading(a + after, depth + 1)]
-    if branch.startswith(r"\b") and len(branch) > 2 and branch[2] not in "\\.^$|)*+?{([" \
-            and not (branch[3:4] and branch[3:4] in _QUANTIFIERS):
-        return [(branch[2], _after_first(r"\b", branch[2]) + branch[3:])]
+    zw = _ZERO_WIDTH_PREFIX.match(branch)
+    if zw and not (branch[zw.end():zw.end() + 1] and branch[zw.end()] in _QUANTIFIERS):
+        # a check before the first character (\b, a one-character look-behind): made after it instead
+        prefix = zw.group()
+        return [(c2, _after_first(prefix, c2) + rest) if c2 is not None else (None, prefix + rest)
+                for c2, rest in _leading(branch[zw.end():], depth + 1)]
     if c in "\\.^$|)*+?{" or (branch[1:2] in _QUANTIFIERS and branch[1:2]):
         return other
     return [(c, branch[1:])]

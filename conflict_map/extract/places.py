@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from .lexicon import StartFinder, lower_pattern, lowered
+
 __all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
@@ -57,6 +59,19 @@ _OFFSET = re.compile(
     r"(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west|nord-est|nord-ouest|sud-est|"
     r"sud-ouest|nord|sud|est|ouest|NE|NW|SE|SW|N|S|E|W)\s+(?:of|from|de|d')\s*(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$",
 )
+# the same checks, found with StartFinder (the IGNORECASE ones on lower-cased text; see _has)
+_TITLE_F = StartFinder(_TITLE.pattern)
+_SAID_F = StartFinder(lower_pattern(_SAID.pattern))
+_ORIENT_F = StartFinder(lower_pattern(_ORIENT_BEFORE.pattern))
+_NEAR_F = StartFinder(lower_pattern(_NEAR_BEFORE.pattern))
+_ADMIN_BEFORE_F = StartFinder(lower_pattern(_ADMIN_BEFORE.pattern))
+
+
+def _has(finder: StartFinder, pattern: re.Pattern[str], text: str, low: str | None) -> bool:
+    """``bool(pattern.search(text))`` for an IGNORECASE ``pattern``; ``low`` is ``lowered(text)``."""
+    return finder.search(low) >= 0 if low is not None else pattern.search(text) is not None
+
+
 _BEARING = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "nord": (1, 0), "sud": (-1, 0),
             "est": (0, 1), "ouest": (0, -1), "n": (1, 0), "s": (-1, 0), "e": (0, 1), "w": (0, -1)}
 
@@ -134,7 +149,7 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 
 def _is_person(text: str, start: int, end: int, article: str) -> bool:
     before = article[max(0, start - 40):start]
-    if _TITLE.search(before) or _SAID.search(before):
+    if _TITLE_F.search(before) >= 0 or _has(_SAID_F, _SAID, before, lowered(before)):
         return True
     # a run of capitalised words around the name (Moussa Mara, Abass Dembele) is a person's name
     prev = _CAP_BEFORE.search(before)
@@ -150,7 +165,7 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
                 and (e >= len(article) or not (article[e].isalnum() or article[e] == "-")):
             b = article[max(0, k - 40):k]
             p = _CAP_BEFORE.search(b)
-            if _TITLE.search(b) or (p and p.group(1).lower() not in _STOP
+            if _TITLE_F.search(b) >= 0 or (p and p.group(1).lower() not in _STOP
                                     and not _sentence_start(article, k - len(p.group(0)))):
                 return True
         k = article.find(text, k + 1)
@@ -240,7 +255,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         low = name.lower()
         if low in _STOP or all(w in _STOP for w in _NAME_WORDS.split(low) if w):
             continue
-        if _TITLE.search(name.split()[0] + " ") and " " in name:
+        if " " in name and _TITLE_F.search(name.split()[0] + " ") >= 0:
             continue
         if len(name) < 3 or (name.isupper() and len(name) <= 5):
             continue
@@ -251,7 +266,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         if is_country is not None and is_country(name):
             continue
         before = article[max(sent_start, s - 60):s]
-        if _ORIENT_BEFORE.search(before):
+        low_before = lowered(before)
+        if _has(_ORIENT_F, _ORIENT_BEFORE, before, low_before):
             continue
         if _in_parenthesis(article, s, sent_start):
             continue
@@ -259,10 +275,10 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if _PEOPLE_AFTER.match(article, e) or _KATIBA_BEFORE.search(before):
             continue
-        admin = bool(_ADMIN_AFTER.match(article, e) or _ADMIN_BEFORE.search(before))
+        admin = bool(_ADMIN_AFTER.match(article, e) or _has(_ADMIN_BEFORE_F, _ADMIN_BEFORE, before, low_before))
         if admin and _FORMER.search(before):
             continue
-        precision = 2 if _NEAR_BEFORE.search(before) else 1
+        precision = 2 if _has(_NEAR_F, _NEAR_BEFORE, before, low_before) else 1
         off = None
         om = _OFFSET.search(before)
         if om:

@@ -111,3 +111,22 @@ def test_deaths_and_actor_starts_agree() -> None:
         for starts, full in pairs:
             want = [(m.span(), m.lastgroup, m.group()) for m in full.finditer(low)]
             assert [(m.span(), m.lastgroup, m.group()) for m in starts.finditer(full, low)] == want, full.pattern[:40]
+
+
+def test_place_and_passive_checks_agree() -> None:
+    from conflict_map.extract import classify as c
+    from conflict_map.extract import places as p
+
+    checks = [(p._SAID_F, p._SAID, True), (p._ORIENT_F, p._ORIENT_BEFORE, True), (p._NEAR_F, p._NEAR_BEFORE, True),
+              (p._ADMIN_BEFORE_F, p._ADMIN_BEFORE, True), (p._TITLE_F, p._TITLE, False),
+              (c._PASSIVE_BEFORE_L, c._PASSIVE_BEFORE, True)]
+    windows = ["near the capital ", "northwest of the ", "Gen. ", "the spokesman said ", "a former governor of ",
+               "in the Cercle de ", "à 20 km au nord de ", "près de la ", "were ", "a été ", "Prime Minister ",
+               "the region of the ", "le Président ", "entre ", "outskirts of ", "km north-east of "]
+    texts = windows + [t[-60:] for t in _texts()] + [w.upper() for w in windows]
+    for text in texts:
+        low = lx.lowered(text)
+        for finder, plain, ci in checks:
+            got = finder.search(low if ci else text) >= 0 if (low is not None or not ci) else None
+            if got is not None:
+                assert got == bool(plain.search(text)), (plain.pattern[:30], text)
