@@ -170,13 +170,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     cur: _Incident | None = None
     ref_year = ref.year if ref else None
     for s in sents:
-        hist = is_history(s.text, ref_year)
         cues = find_cues(s.text)
         if not cues:
-            if cur is not None and not hist:
+            # (history is only asked when it matters: both checks are pure functions of the text)
+            if cur is not None and not is_history(s.text, ref_year):
                 cur.death_sents.append(s)
             continue
-        if hist:
+        if is_history(s.text, ref_year):
             skipped.append({"reason": "background history",
                                    "sentence": s.text})
             continue

@@ -158,16 +158,18 @@ def find_cues(sentence: str) -> list[Cue]:
     cues: list[Cue] = []
     fast = _lowered(sentence)
     low = sentence.lower() if fast is None else fast
-    hurt = _HURT_L.search(low) >= 0
-    ground = _GROUND_L.search(low) >= 0
-    protest_ctx = _PROTEST_L.search(low) >= 0
     mob = _MOB_START.first(_MOB_L, fast) if fast is not None else _MOB.search(sentence)
-    if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
-        cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), sentence[mob.start():mob.end()], "mob", hurt))
     if fast is not None:
         matches: Iterable[re.Match[str]] = lx.find_cue_matches(fast)
     else:  # a character whose lower case changes length (or matches differently): keep offsets right
-        matches = lx.CUE_PATTERN.finditer(sentence)
+        matches = list(lx.CUE_PATTERN.finditer(sentence))
+    if not mob and not matches:
+        return cues  # no cue: the sentence-level checks below are not needed
+    hurt = _HURT_L.search(low) >= 0
+    ground = _GROUND_L.search(low) >= 0
+    protest_ctx = _PROTEST_L.search(low) >= 0
+    if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
+        cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), sentence[mob.start():mob.end()], "mob", hurt))
     for m in matches:
         start, end = m.span()
         if fast is not None:
