@@ -107,8 +107,8 @@ class Gazetteer:
         self._spotter: Any = None
         self._fuzzy_pool: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
         self._vk_of: np.ndarray | None = None
-        self._vk_first: np.ndarray | None = None  # first letter (code point) of every variant key
-        self._fuzzy_ids: dict[tuple[str, ...], np.ndarray] = {}  # variant keys of these countries
+        # the variant keys of some countries' rows, with the first letter (code point) of each
+        self._fuzzy_ids: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
         self._focus_points: dict[tuple[str, ...], np.ndarray] = {}
         self._fuzzy_memo: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, float, str]]] = {}
         self._context_memo: dict[str, _ParsedContext] = {}
@@ -188,7 +188,6 @@ class Gazetteer:
         self._cc_code_memo.clear()
         self._focus_points.clear()
         self._vk_of = None
-        self._vk_first = None
         return self.cache_path
 
     @property
@@ -459,12 +458,9 @@ class Gazetteer:
             pts = self._focus_points[key] = cells
         if len(pts) == 0:
             return []
-        far = []
-        for r in outside:
-            d = haversine_km(idx.lat[r], idx.lon[r], pts[:, 0], pts[:, 1])
-            if float(np.min(d)) > _FAR_KM:
-                far.append(r)
-        return far
+        rows_a = np.asarray(outside, np.int64)
+        d = haversine_km(idx.lat[rows_a][:, None], idx.lon[rows_a][:, None], pts[None, :, 0], pts[None, :, 1])
+        return [r for r, dmin in zip(outside, d.min(axis=1).tolist()) if dmin > _FAR_KM]
 
     def _fuzzy(self, vk: str, norm: str, focus: set[str], near: list[tuple[float, float]]
                ) -> list[tuple[int, float, str]]:
@@ -498,13 +494,17 @@ class Gazetteer:
                     row_ok = np.isin(idx.cc, codes)
                 if self._vk_of is None:
                     self._vk_of = np.repeat(np.arange(len(idx.vkey_off) - 1), np.diff(idx.vkey_off))
-                    self._vk_first = np.fromiter((ord(k[0]) if k else 0 for k in idx.vkeys), np.int32,
-                                                 len(idx.vkeys))
                 if len(self._fuzzy_ids) > 64:
                     self._fuzzy_ids.clear()
-                ids = self._fuzzy_ids[ckey] = np.unique(self._vk_of[row_ok[idx.vkey_rec]])
-            assert self._vk_first is not None
-            sel = ids[self._vk_first[ids] == ord(vk[0])]
+                # the variant keys of these countries' rows (sorted, unique) and their first letters
+                mask = np.zeros(len(idx.vkey_off) - 1, bool)
+                mask[self._vk_of[row_ok[idx.vkey_rec]]] = True
+                kids = np.flatnonzero(mask)
+                keys = idx.vkeys
+                first = np.fromiter((ord(keys[i][0]) if keys[i] else 0 for i in kids.tolist()), np.int32, len(kids))
+                ids = self._fuzzy_ids[ckey] = (kids, first)
+            kids, first = ids
+            sel = kids[first == ord(vk[0])]
             keys = idx.vkeys
             pool = self._fuzzy_pool[key] = ([keys[i] for i in sel.tolist()], sel.astype(np.int64))
         choices, ids = pool
@@ -816,7 +816,7 @@ def _phrase_after(text: str, norm: str, phrase: str, span: int = 4) -> bool:
 def _word_beside(text: str, norm: str, words: re.Pattern[str], span: int = 3) -> bool:
     """True when one of ``words`` is within ``span`` words of ``norm`` in the normalised ``text``
     ("the MINUSMA camp in Tessalit", "Omo camp")."""
-    if not text:
+    if not text or not words.search(text):
         return False
     needle = f" {norm} "
     start = text.find(needle)
