@@ -5,7 +5,8 @@ index is opened before timing (its one-off build is reported separately). Median
 Peer: Mordecai 2's published figure is about 3,700 words/s (it needs Elasticsearch and spaCy,
 neither installed here, so it is quoted, not re-measured).
 
-Usage: ``python bench/extract_speed.py [--runs 5]``
+Usage: ``python bench/extract_speed.py [--runs 5]``; ``--no-gazetteer`` times the extraction alone
+(no place spotting or resolution), to tell the extractor's share from the gazetteer's.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ SHARED = Path(os.environ.get("CONFLICT_MAP_SHARED", HERE.parent / "shared"))
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--no-gazetteer", action="store_true", help="time extraction alone (gazetteer=None)")
     args = ap.parse_args()
     csv = SHARED / "data" / "acled" / "acled_mali_2017-2018_dev.csv"
     gn = SHARED / "data" / "geonames"
@@ -62,19 +64,20 @@ def main() -> int:
     rates, cpu_rates = [], []
     for _ in range(args.runs):
         t, c = time.perf_counter(), time.process_time()
-        ex = extract_events(arts, gaz, country="ML")
+        ex = extract_events(arts, None if args.no_gazetteer else gaz, country="ML")
         dt, dc = time.perf_counter() - t, time.process_time() - c
         rates.append(words / dt)
         cpu_rates.append(words / dc)
     print(f"corpus: {len(arts)} records, {words:,} words; {len(ex.events)} events, "
           f"{ex.stats['located']} located")
-    print(f"extraction + geocoding: median {statistics.median(rates):,.0f} words/s over {args.runs} runs "
+    what = "extraction alone (no gazetteer)" if args.no_gazetteer else "extraction + geocoding"
+    print(f"{what}: median {statistics.median(rates):,.0f} words/s over {args.runs} runs "
           f"(min {min(rates):,.0f}, max {max(rates):,.0f}); target >= 100,000 words/s")
     print(f"per CPU second of this process (less sensitive to other load on the machine): median "
           f"{statistics.median(cpu_rates):,.0f} words/s")
     print(f"load average while measuring: {os.getloadavg()[0]:.2f}")
     print("peer: Mordecai 2 ~3,700 words/s (published figure, not re-measured here)")
-    print("command: python bench/extract_speed.py")
+    print("command: python bench/extract_speed.py" + (" --no-gazetteer" if args.no_gazetteer else ""))
     return 0
 
 

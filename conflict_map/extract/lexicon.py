@@ -312,7 +312,7 @@ def _leading(branch: str, depth: int = 0) -> list[tuple[str | None, str]]:
     class is distributed: ``(?:a|b)c`` -> ``a``+``c``, ``b``+``c``); ``(None, branch)`` when the first
     character is not a plain literal."""
     other = [(None, branch)]
-    if not branch or depth > 4:
+    if not branch or depth > 8:
         return other
     c = branch[0]
     if c == "[":
@@ -330,9 +330,22 @@ def _leading(branch: str, depth: int = 0) -> list[tuple[str | None, str]]:
             alts, after = alts + [""], after[1:]
         elif after[:1] in _QUANTIFIERS and after:
             return other
-        if len(after) * len(alts) > _COPY_BUDGET:
+        if len(after) * len(alts) <= _COPY_BUDGET:
+            return [pair for a in alts for pair in _leading(a + after, depth + 1)]
+        # many alternatives before a long tail: grouped by first character, one copy of the tail each
+        buckets: dict[str, list[str]] = {}
+        direct: list[tuple[str | None, str]] = []
+        for a in alts:
+            if not a:  # the group is optional: the tail alone
+                direct.extend(_leading(after, depth + 1))
+                continue
+            for c2, rest in _leading(a, depth + 1):
+                if c2 is None:
+                    return other
+                buckets.setdefault(c2, []).append(rest)
+        if len(after) * len(buckets) > 4 * _COPY_BUDGET:
             return other  # the copies of what follows would make a much larger, slower pattern
-        return [pair for a in alts for pair in _leading(a + after, depth + 1)]
+        return [(c2, f"(?:{'|'.join(rests)})" + after) for c2, rests in buckets.items()] + direct
     zw = _ZERO_WIDTH_PREFIX.match(branch)
     if zw and not (branch[zw.end():zw.end() + 1] and branch[zw.end()] in _QUANTIFIERS):
         # a check before the first character (\b, a one-character look-behind): made after it instead
