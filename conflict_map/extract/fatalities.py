@@ -177,6 +177,8 @@ _SINGLE_L = re.compile(lower_pattern(_SINGLE.pattern))
 # where those match in lower-cased text, found fast (same positions; the matches are read with the above)
 _ANY_DEATH_S = StartFinder(_ANY_DEATH.pattern)
 _COMPANIONS_S = StartFinder(_COMPANIONS.pattern)
+_SINGLE_S = StartFinder(_SINGLE_L.pattern)
+_SINGLE_PASSIVE_S = StartFinder(_SINGLE_PASSIVE.pattern)
 
 
 def _value(text: str, qual: str) -> tuple[int, int] | None:
@@ -253,7 +255,7 @@ def count_deaths(sentence: str) -> Deaths:
             high += hi
             spans.append(m.span())
     # "killed a trader", "shot dead the village chief": one victim, unless a count follows
-    for m in (_SINGLE_L.finditer(lowered) if fast else _SINGLE.finditer(sentence)):
+    for m in (_SINGLE_S.finditer(_SINGLE_L, lowered) if fast else _SINGLE.finditer(sentence)):
         if _NEG_WORDS.search(sentence[max(0, m.start() - 20):m.start()]):
             continue
         if any(m.start() <= a <= m.end() + 25 for a, _ in spans):
@@ -264,7 +266,7 @@ def count_deaths(sentence: str) -> Deaths:
         high += 1
         spans.append(m.span())
     # "a civilian was killed", "a boy was shot dead": one victim
-    for m in (_SINGLE_PASSIVE.finditer(lowered) if fast else _SINGLE_PASSIVE.finditer(sentence)):
+    for m in (_SINGLE_PASSIVE_S.finditer(_SINGLE_PASSIVE, lowered) if fast else _SINGLE_PASSIVE.finditer(sentence)):
         if any(a < m.end() and b > m.start() for a, b in spans):
             continue
         low += 1

@@ -103,7 +103,7 @@ def test_deaths_and_actor_starts_agree() -> None:
     from conflict_map.extract import actors as a
     from conflict_map.extract import fatalities as f
 
-    pairs = [(f._COMPANIONS_S, f._COMPANIONS), (f._ANY_DEATH_S, f._ANY_DEATH), (a._ALL_STARTS, a._ALL_LOWER)]
+    pairs = [(f._SINGLE_S, f._SINGLE_L), (f._SINGLE_PASSIVE_S, f._SINGLE_PASSIVE), (f._COMPANIONS_S, f._COMPANIONS), (f._ANY_DEATH_S, f._ANY_DEATH), (a._ALL_STARTS, a._ALL_LOWER)]
     extra = ["Gunmen killed a trader and his two sons, between 12 and 15 soldiers, at least twenty-five civilians; "
              "a boy was shot dead, JNIM and FAMa, 3,5 km, 10-12 dead, one killed, quatre-vingts morts, l'armée malienne"]
     for text in _texts() + extra:
