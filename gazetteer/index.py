@@ -367,7 +367,7 @@ class Index:
     detail_countries: list[str]
     described: list[dict[str, Any]]
 
-    _LAZY = ("_names", "_keys", "_key_ids", "_vkeys", "_vkey_ids", "_lookups")
+    _LAZY = ("_names", "_keys", "_key_ids", "_vkeys", "_vkey_ids", "_lookups", "_key_blocks", "_vkey_blocks")
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k not in self._LAZY}
@@ -416,8 +416,12 @@ class Index:
         b = bisect.bisect_right(sample, key) - 1
         if b < 0:
             return None
-        end = int(offsets[b + 1]) - 1 if b + 1 < len(offsets) else len(blob)
-        block = blob[int(offsets[b]):end].split(_SEP)
+        # blocks once split are kept: names of one corpus fall in a few thousand blocks at most
+        blocks = self.__dict__.setdefault(f"_{kind}_blocks", {})
+        block = blocks.get(b)
+        if block is None:
+            end = int(offsets[b + 1]) - 1 if b + 1 < len(offsets) else len(blob)
+            block = blocks[b] = blob[int(offsets[b]):end].split(_SEP)
         j = bisect.bisect_left(block, key)
         return b * _BLOCK + j if j < len(block) and block[j] == key else None
 
