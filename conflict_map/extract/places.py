@@ -90,8 +90,10 @@ former reportedly presumed suspected unknown unidentified several two three four
 malian malians malien maliens malienne burkinabe burkinabè nigerien nigérien french français française russian
 fulani peul peulh peuls peulhs fula dogon dogons bambara bambaras bozo bozos tuareg tuaregs touareg touaregs arab
 arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moor moors maure mossi hausa haoussa
-djerma zarma kel katiba macina serma salaheddine gourma mansour ansar dine mourabitoun council islamic high national
+djerma zarma kel katiba ansar dine mourabitoun council islamic high national
 guard operation force forces mission united nations union minister ministry governor court""".split())
+#: a name right after these words names an armed group, even when it is also a place's name.
+_GROUP_BEFORE = re.compile(r"\b(?:katiba|katibat|brigade|kataib)\s+$", re.IGNORECASE)
 #: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:militants?|militiam[ae]n|militias?|civilians?|communit(?:y|ies)|fishermen|herders?|herdsmen|"
@@ -255,6 +257,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         low = name.lower()
         if low in _STOP or all(w in _STOP for w in _NAME_WORDS.split(low) if w):
             continue
+        if _GROUP_BEFORE.search(article, max(0, s - 24), s):
+            continue  # "Katiba Macina", "la katiba Serma": an armed group named after a place
         if " " in name and _TITLE_F.search(name.split()[0] + " ") >= 0:
             continue
         if len(name) < 3 or (name.isupper() and len(name) <= 5):
