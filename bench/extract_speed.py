@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
+
+from _common import machine  # noqa: E402  (bench/ is on sys.path)
 
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
@@ -42,12 +43,7 @@ def main() -> int:
     from conflict_map.model import Article
     from gazetteer import Gazetteer
 
-    try:
-        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    except (ValueError, OSError):
-        mem = float("nan")
-    print(f"machine: {os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.platform()}, "
-          f"Python {platform.python_version()}")
+    print(f"machine: {machine()}")
     t0 = time.perf_counter()
     gaz = Gazetteer.from_sources(geonames=[gn / "ML.txt", gn / "BF.txt", gn / "NE.txt"], embedded=False)
     gaz.resolve("Bamako")
