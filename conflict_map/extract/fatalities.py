@@ -48,7 +48,7 @@ _NUM_RE = re.compile(
 _BETWEEN = re.compile(rf"\b(?:between|entre)\s+(?P<a>{_NUMBER})\s+(?:and|et)\s+(?P<b>{_NUMBER})\b", re.IGNORECASE)
 
 _DEATH = re.compile(
-    r"^(?:killed|dead|deaths?|died|bodies|corpses|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
+    r"^(?:killed|dead|deaths?|died|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
     r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes)$",
     re.IGNORECASE,
 )

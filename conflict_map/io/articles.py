@@ -345,9 +345,19 @@ def _record(rec: Any, origin: str, default_id: str, published: date | None) -> A
     )
 
 
-def _read_jsonl(path: Path, published: date | None) -> tuple[list[Article], list[Rejected]]:
+def _take(rec: Any, origin: str, default_id: str, published: date | None,
+          arts: list[Article], rej: list[Rejected]) -> None:
+    """One JSON record: an article, or a rejection with its reason (never both, never neither)."""
     from ..errors import RecordError
 
+    try:
+        arts.append(_record(rec, origin, default_id, published))
+    except RecordError as exc:
+        rid = str(rec.get("id", "")) if isinstance(rec, dict) else ""
+        rej.append(Rejected(origin=origin, reason=str(exc), record_id=rid or default_id))
+
+
+def _read_jsonl(path: Path, published: date | None) -> tuple[list[Article], list[Rejected]]:
     text = _read(path)
     arts: list[Article] = []
     rej: list[Rejected] = []
@@ -362,17 +372,11 @@ def _read_jsonl(path: Path, published: date | None) -> tuple[list[Article], list
         except json.JSONDecodeError as exc:
             rej.append(Rejected(origin=origin, reason=f"bad JSON: {exc.msg}", record_id=f"{path.stem}-{n}"))
             continue
-        try:
-            arts.append(_record(rec, origin, f"{path.stem}-{n}", published))
-        except RecordError as exc:
-            rid = str(rec.get("id", "")) if isinstance(rec, dict) else ""
-            rej.append(Rejected(origin=origin, reason=str(exc), record_id=rid or f"{path.stem}-{n}"))
+        _take(rec, origin, f"{path.stem}-{n}", published, arts, rej)
     return arts, rej
 
 
 def _read_json(path: Path, published: date | None) -> tuple[list[Article], list[Rejected]]:
-    from ..errors import RecordError
-
     text = _read(path)
     try:
         data = json.loads(text)
@@ -389,11 +393,7 @@ def _read_json(path: Path, published: date | None) -> tuple[list[Article], list[
     arts, rej = [], []
     for i, rec in enumerate(data, start=1):
         origin = f"{path}:{i}"
-        try:
-            arts.append(_record(rec, origin, f"{path.stem}-{i}", published))
-        except RecordError as exc:
-            rid = str(rec.get("id", "")) if isinstance(rec, dict) else ""
-            rej.append(Rejected(origin=origin, reason=str(exc), record_id=rid or f"{path.stem}-{i}"))
+        _take(rec, origin, f"{path.stem}-{i}", published, arts, rej)
     return arts, rej
 
 
