@@ -81,6 +81,8 @@ class _Incident:
     cues: list[Cue] = field(default_factory=list)
     death_sents: list[Sentence] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    #: places named beside the event's own to situate it (used only when none of its own resolves)
+    nearby: list[PlaceMention] = field(default_factory=list)
 
 
 def _countries(country: Any) -> tuple[str, ...]:
@@ -169,7 +171,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     skipped: list[dict[str, Any]] = []  # sentences with a cue that tell no new event, and why
     cur: _Incident | None = None
     ref_year = ref.year if ref else None
-    for s in sents:
+    told: set[int] = set()  # sentences that tell no new event (history, denials, ongoing situations)
+    for si, s in enumerate(sents):
         cues = find_cues(s.text)
         if not cues:
             # (history is only asked when it matters: both checks are pure functions of the text)
@@ -179,15 +182,18 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         if is_history(s.text, ref_year):
             skipped.append({"reason": "background history",
                                    "sentence": s.text})
+            told.add(si)
             continue
         if is_denial(s.text):
             skipped.append({"reason": "denial", "sentence": s.text})
+            told.add(si)
             continue
         # without a reference date, expressions still tell incidents apart (their dates are dropped below)
         dm = resolve_date(s.text, ref or _NO_REFERENCE)
         if dm is not None and dm.since:
             skipped.append({"reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
+            told.add(si)
             continue
         if cur is not None and dm is None and _family(pick_type(cues)) != _family(pick_type(cur.cues)):
             # "... In Mopti, police arrested four suspects": another kind of event, same day
@@ -203,7 +209,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.cues.extend(cues)
         cur.death_sents.append(s)
         spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text)] if gaz else []
-        cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country))
+        cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country,
+                                           cur.nearby))
+    if gaz is not None:
+        _places_nearby(text, sents, incidents, told, gaz, actor_spans, dl_end, is_country)
     if ref is None:
         for inc in incidents:
             if not _YEAR_IN.search(inc.expression):
@@ -226,6 +235,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
                                        "sentence": _sentence_of(sents, rp.mention.start)})
+        # an incident none of whose own places resolves is coded to a place named beside it (precision 2)
+        lost = [p for inc in incidents if inc.nearby and not any(
+            (q.start, q.end) in resolved and resolved[(q.start, q.end)].candidate is not None for q in inc.places)
+            for p in inc.nearby if (p.start, p.end) not in resolved]
+        if lost:
+            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, memo=memo):
+                resolved[(rp.mention.start, rp.mention.end)] = rp
     if not cc:
         cc = _country_of_places(resolved.values())
         if cc:
@@ -236,6 +252,39 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     events.sort(key=lambda t: t[0])
     return [e for _, e in events], len(sents)
 
+
+def _places_nearby(text: str, sents: Sequence[Sentence], incidents: Sequence[_Incident], told: set[int],
+                   gaz: Any, actor_spans: Sequence[tuple[int, int]], dl_end: int, is_country: Any) -> None:
+    """An incident whose own sentences name no place takes the places of the nearest sentence around it
+    that tells no other incident ("Renewed violence in Koro, Mopti Region. One Dogon killed...")."""
+    index = {id(s): i for i, s in enumerate(sents)}
+    taken = {index[id(s)] for inc in incidents for s in inc.sentences}
+    for inc in incidents:
+        if inc.places:
+            continue
+        first, last = index[id(inc.sentences[0])], index[id(inc.sentences[-1])]
+        order = []
+        for i in range(first - 1, max(-1, first - 1 - _NEARBY), -1):
+            if i in taken:
+                break
+            order.append(i)
+        for i in range(last + 1, min(len(sents), last + 1 + _NEARBY)):
+            if i in taken:
+                break
+            order.append(i)
+        for i in order:
+            if i in told:
+                continue
+            s = sents[i]
+            spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text)]
+            found = candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country, inc.nearby)
+            if found:
+                inc.places.extend(found)
+                break
+
+
+#: how many sentences before and after an incident are searched for its place when it names none
+_NEARBY = 2
 
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
@@ -280,6 +329,17 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             continue
         keys.add(key)
         places.append((p, rp))
+    fallback = ""
+    if not places:
+        rp = next((r for r in (resolved.get((p.start, p.end)) for p in inc.nearby)
+                   if r is not None and r.candidate is not None), None)
+        if rp is not None:
+            rp.precision = max(2, rp.precision)
+            places = [(rp.mention, rp)]
+            own = [p.text for p in inc.places]
+            fallback = (f"; coded to {rp.candidate.name}, named beside the event's own place "
+                        f"({', '.join(own)}), which the gazetteer does not have" if own else
+                        f"; coded to {rp.candidate.name}, named to situate the event")
     if len(places) > 1 and not _several_incidents(inc, places):
         # one attack told with several place names (where it happened, where the victims came from,
         # the road it was on): one event, at the first place
@@ -314,7 +374,8 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             admin1=c.admin1 or "", admin2=c.admin2 or "", location=c.name,
             latitude=round(rp.lat, 5), longitude=round(rp.lon, 5), geo_precision=rp.precision,
             geonameid=c.geonameid, place_mention=p.text, evidence=evidence,
-            notes=_note(et, st, c.name, inc, f_lo, f_hi, split),
+            notes=_note(et, st, c.name, inc, f_lo, f_hi, split)[:-1] + fallback + ".",
+            location_flags="nearby_place" if fallback else "",
         )
         out.append((first.start, ev))
     return out

@@ -22,12 +22,13 @@ __all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
 _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|vers|entre|aux environs de|non loin de|"
          r"villages? of|towns? of|cit(?:y|ies) of|localit(?:y|ies) of|village de|localit[ée]s? de|commune of|commune de|"
-         r"area of|outskirts of|vicinity of|region of|cercle of|circle of|r[ée]gion de|cercle de|km (?:\w+ )?of|"
+         r"area of|outskirts of|capital(?: city)?(?: of)?,?|capitale,?|vicinity of|region of|cercle of|circle of|r[ée]gion de|cercle de|km (?:\w+ )?of|"
          r"attacked|targeted|struck|raided|hit|overran|seized|captured|stormed|shelled|attaqu[ée]s?|vis[ée]s?|frapp[ée]s?|"
          r"(?:camp|base|poste?|garrison|garnison|village|ville|localit[ée]|commune|cercle|hamlet|market|march[ée])"
          r"(?:\s+militaire)?\s+(?:de|d'|du|of))")
 _CTX = re.compile(rf"(?<![\w])(?:{_PREP})\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|commune|"
-                  rf"ville|localit[ée])s?\s+(?:of\s+|de\s+)?)?(?P<names>{_CAP}(?:\s*(?:,|and|et|or|ou)\s+{_CAP})*)")
+                  rf"ville|localit[ée]|[Cc]ercle|[Cc]ircle|[Rr]egion|[Rr]égion|[Cc]ommune|[Dd]istrict|[Pp]rovince)s?\s+"
+                  rf"(?:of\s+|de\s+|du\s+)?)?(?P<names>{_CAP}(?:\s*(?:,|and|et|or|ou)\s+{_CAP})*)")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*")
 _TITLE = re.compile(
     r"(?:\b(?:Gen|General|Général|Col|Colonel|Lt|Lieutenant|Capt|Captain|Capitaine|Cpl|Sgt|Sergeant|Maj|Major|"
@@ -37,7 +38,7 @@ _TITLE = re.compile(
 )
 _SAID = re.compile(r"\b(?:said|says|told|according to|selon|a déclaré|a dit|explained|added|wrote)\s+$", re.IGNORECASE)
 _ORIENT_BEFORE = re.compile(
-    r"(?:\bcapital(?:\s+city)?(?:\s+of)?|\bcapitale|\bborders?\s+(?:with|of)|\bfronti[èe]re\s+(?:avec|de)|"
+    r"(?:\bcapital(?:\s+city)?(?:\s+of)?,?|\bcapitale,?|\bborders?\s+(?:with|of)|\bfronti[èe]re\s+(?:avec|de)|"
     r"\bformer\s+(?:\w+\s+){0,2}(?:governor|mayor|prefect|minister)\s+of|\bancien\s+(?:gouverneur|maire|pr[ée]fet)\s+de|"
     r"\bnatives?\s+of|\bborn\s+in|\bbased\s+in|\bheadquartered\s+in|\bcitizens?\s+of|\bembassy\s+(?:of|in)|"
     r"\bambassade\s+(?:du|de)|\bgovernment\s+of|\bpresident\s+of|\bminister\s+of)\s+(?:the\s+|la\s+|le\s+)?$",
@@ -50,8 +51,11 @@ _NEAR_BEFORE = re.compile(
     r"\bsurroundings\s+of|\bregion\s+of|\bcircle\s+of|\bcercle\s+(?:of|de)|\br[ée]gion\s+de)\s+(?:the\s+|la\s+|le\s+)?$",
     re.IGNORECASE,
 )
+#: (an "X area" counts as context too: "the Missabougou area of Bamako" is coded to Bamako)
 _ADMIN_AFTER = re.compile(r"\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|area|"
                           r"département|department)\b", re.IGNORECASE)
+#: "the Ganguel area", "la zone de": around a place (precision 2)
+_AREA_AFTER = re.compile(r"\s+(?:area|zone|surroundings|vicinity|outskirts)\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(r"(?:\bregion\s+of|\bcercle\s+(?:of|de)|\bcircle\s+of|\br[ée]gion\s+de|\bprovince\s+(?:of|du|de)|"
                            r"\bcommune\s+(?:of|de)|\bdistrict\s+of)\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
 _OFFSET = re.compile(
@@ -138,6 +142,9 @@ _CAP_AFTER = re.compile(r"\s+([A-ZÀ-Ö][a-zà-ÿ]+)")
 _APPOSITION_ROLE = re.compile(
     r"\s*,\s+(?:the|a|an)\s+[\w’']+\s*(?:’s|'s)?\s*(?:spokes|leader|commander|chief|president|minister|"
     r"mayor|governor|official|resident|journalist|director)", re.IGNORECASE)
+#: "in the capital Bamako" names where the event happened ("northwest of the capital Bamako" orients)
+_IN_CAPITAL = re.compile(r"(?:\b(?:in|at|across|throughout|into|streets\s+of)|\bà|\bdans)\s+(?:the\s+|la\s+)?"
+                         r"(?:capital(?:\s+city)?(?:\s+of)?|capitale),?\s+(?:the\s+)?$")
 _SAID_AFTER = re.compile(r"\s+(?:said|told|says|added|declared|a déclaré|a dit|affirme)\b")
 _NAME_WORDS = re.compile(r"[\s\-’']+")
 _KATIBA_BEFORE = re.compile(r"\bKatiba\s+$")
@@ -203,7 +210,7 @@ def _in_parenthesis(article: str, start: int, lo: int) -> bool:
 
 def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequence[Any],
                      actor_spans: Sequence[tuple[int, int]] = (), dateline_end: int = 0,
-                     is_country: Any = None) -> list[PlaceMention]:
+                     is_country: Any = None, nearby: list[PlaceMention] | None = None) -> list[PlaceMention]:
     """Event-place candidates of one sentence (offsets in ``article``), orientation and persons removed.
 
     Parameters
@@ -220,6 +227,10 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         End of the article's dateline (names inside it orient, they are not event places).
     is_country : callable, optional
         ``name -> bool``; countries are not event places.
+    nearby : list, optional
+        Receives, at precision 2, the places the sentence names beside its event places to situate them
+        (admin context in parentheses, "X, Cercle", "4 km from Y", the other end of "between X and Y"):
+        ACLED codes an event to such a place when its own place cannot be found.
 
     Examples
     --------
@@ -241,6 +252,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
                 continue
             pos = k + len(piece)
             name = piece.strip()
+            while " " in name and name.rsplit(None, 1)[1].lower() in _STOP:
+                name = name.rsplit(None, 1)[0]  # "Bamako Saturday": a day, a month, "Region" are not the name
             if not name or not name[0].isupper():
                 continue
             s = names_start + k + (len(piece) - len(piece.lstrip()))
@@ -271,9 +284,11 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         before = article[max(sent_start, s - 60):s]
         low_before = lowered(before)
-        if _has(_ORIENT_F, _ORIENT_BEFORE, before, low_before):
+        if _has(_ORIENT_F, _ORIENT_BEFORE, before, low_before) and not _IN_CAPITAL.search(low_before):
             continue
         if _in_parenthesis(article, s, sent_start):
+            if nearby is not None and not _is_person(name, s, e, article):
+                nearby.append(PlaceMention(name, s, e, 2, True, None))
             continue
         if _is_person(name, s, e, article):
             continue
@@ -282,7 +297,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         admin = bool(_ADMIN_AFTER.match(article, e) or _has(_ADMIN_BEFORE_F, _ADMIN_BEFORE, before, low_before))
         if admin and _FORMER.search(before):
             continue
-        precision = 2 if _has(_NEAR_F, _NEAR_BEFORE, before, low_before) else 1
+        precision = 2 if _has(_NEAR_F, _NEAR_BEFORE, before, low_before) or _AREA_AFTER.match(article, e) else 1
         off = None
         om = _OFFSET.search(before)
         if om:
@@ -295,11 +310,18 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             precision = 2
         out.append(PlaceMention(name, s, e, precision, admin, off))
     if any(not p.admin for p in out):
+        if nearby is not None:
+            nearby.extend(PlaceMention(p.text, p.start, p.end, 2, True, None) for p in out if p.admin)
         out = [p for p in out if not p.admin]
-    out = _drop_context_places(article, out)
+    kept = _drop_context_places(article, out)
+    if nearby is not None and len(kept) < len(out):
+        nearby.extend(PlaceMention(p.text, p.start, p.end, 2, p.admin, None) for p in out if p not in kept)
+    out = kept
     coded = [m for m in _CODED_AS.finditer(article, sent_start, sent_end)]
     if coded:
         # the note says which place(s) the event is coded to, at precision 2
+        if nearby is not None:
+            nearby.extend(PlaceMention(p.text, p.start, p.end, 2, p.admin, None) for p in out)
         out = []
         for m in coded:
             if m.group("name").lower() not in _STOP:

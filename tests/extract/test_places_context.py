@@ -1,0 +1,81 @@
+"""Where an event is placed when its sentence names more than one place, or none.
+
+A small places table written here stands in for the gazetteer (the names are invented, so nothing
+here depends on GeoNames): Wadi Karo and Talbi are towns, Koura a region, "Tizgarat" is not in it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflict_map.extract import extract_events
+from conflict_map.extract.places import candidate_places
+from conflict_map.model import Article
+
+PLACES = """name,latitude,longitude,country_code,feature_code,population
+Wadi Karo,16.10,-0.50,ML,PPLA2,20000
+Talbi,15.50,-1.20,ML,PPL,3000
+Koura,15.00,-2.00,ML,ADM2,0
+Bamako,12.65,-8.00,ML,PPLC,2000000
+"""
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory):
+    from gazetteer import Gazetteer
+
+    d = tmp_path_factory.mktemp("places")
+    (d / "places.csv").write_text(PLACES, encoding="utf-8")
+    return Gazetteer.from_sources(places=[d / "places.csv"], embedded=False, cache_dir=d / "cache")
+
+
+def _events(gaz, text: str):
+    return extract_events([Article(id="t", text=text, published=date(2024, 3, 10))], gaz, country="ML").events
+
+
+def test_unknown_village_is_coded_to_the_town_beside_it(gaz) -> None:
+    evs = _events(gaz, "On March 8, gunmen killed two herders in Tizgarat, 12 km from Wadi Karo.")
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.location == "Wadi Karo" and e.geo_precision == 2
+    assert e.location_flags == "nearby_place"
+    assert "Tizgarat" in e.notes and "does not have" in e.notes
+
+
+def test_admin_context_in_parentheses_places_an_unknown_village(gaz) -> None:
+    e = _events(gaz, "On March 8, gunmen burned the market of Tizgarat (Talbi). One trader was killed.")[0]
+    assert e.location == "Talbi" and e.geo_precision == 2 and e.location_flags == "nearby_place"
+
+
+def test_own_place_wins_over_the_place_beside_it(gaz) -> None:
+    e = _events(gaz, "On March 8, gunmen killed two herders in Talbi, 12 km from Wadi Karo.")[0]
+    assert e.location == "Talbi" and e.location_flags == ""
+
+
+def test_cercle_of_names_the_admin_area(gaz) -> None:
+    e = _events(gaz, "On March 8, militiamen killed three farmers in the Cercle of Koura.")[0]
+    assert e.location == "Koura" and e.geo_precision >= 2
+
+
+def test_place_in_the_sentence_before_the_incident(gaz) -> None:
+    evs = _events(gaz, "Renewed violence between herders and farmers in Talbi. One man killed, two wounded.")
+    assert [e.location for e in evs] == ["Talbi"]
+
+
+def test_sentence_with_another_incident_lends_no_place(gaz) -> None:
+    text = ("On March 8, gunmen killed a trader in Talbi. On March 9, a soldier was wounded by gunfire. "
+            "No one claimed either attack.")
+    evs = _events(gaz, text)
+    assert [(e.event_date, e.location) for e in evs] == [("2024-03-08", "Talbi"), ("2024-03-09", "")]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Thousands marched in the capital Bamako against the reform.", ["Bamako"]),
+    ("Thousands marched in the streets of the capital, Bamako.", ["Bamako"]),
+    ("Gunmen attacked Talbi, northwest of the capital Bamako.", ["Talbi"]),
+    ("Gunmen attacked Talbi, 300 km from the capital Bamako.", ["Talbi"]),
+])
+def test_capital_is_an_event_place_only_where_the_event_is(text, places) -> None:
+    assert [p.text for p in candidate_places(text, 0, len(text), [])] == places
