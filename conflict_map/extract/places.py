@@ -22,7 +22,8 @@ __all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
 _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|vers|entre|aux environs de|non loin de|"
          r"villages? of|towns? of|cit(?:y|ies) of|localit(?:y|ies) of|village de|localit[ée]s? de|commune of|commune de|"
-         r"area of|outskirts of|capital(?: city)?(?: of)?,?|capitale,?|vicinity of|region of|cercle of|circle of|r[ée]gion de|cercle de|km (?:\w+ )?of|"
+         r"area of|outskirts of|km (?:\w+ )?from|(?:north|south|east|west)(?:-?(?:east|west))? of|"
+         r"(?:nord|sud)(?:-(?:est|ouest))? de|capital(?: city)?(?: of)?,?|capitale,?|vicinity of|region of|cercle of|circle of|r[ée]gion de|cercle de|km (?:\w+ )?of|"
          r"attacked|targeted|struck|raided|hit|overran|seized|captured|stormed|shelled|attaqu[ée]s?|vis[ée]s?|frapp[ée]s?|"
          r"(?:camp|base|poste?|garrison|garnison|village|ville|localit[ée]|commune|cercle|hamlet|market|march[ée])"
          r"(?:\s+militaire)?\s+(?:de|d'|du|of))")
@@ -53,6 +54,8 @@ _NEAR_BEFORE = re.compile(
 )
 _ADMIN_AFTER = re.compile(r"\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|"
                           r"département|department)\b", re.IGNORECASE)
+#: "Gao Region", "Cercle de Koro": a name that says it is an admin unit
+_ADMIN_LAST = re.compile(r"(?:^|\s)(?:Region|R[ée]gion|Cercle|Circle|District|Province|Commune|Prefecture)(?:\s|$)")
 #: "the Ganguel area (of Tenenkou)": around that place, at precision 2 (not an admin unit: ACLED codes the
 #: event to it more often than to the town after "of", 11 to 4 on its Mali 2017-2018 notes)
 _AREA_AFTER = re.compile(r"\s+(?:area|zone|surroundings|vicinity|outskirts)\b", re.IGNORECASE)
@@ -294,7 +297,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if _PEOPLE_AFTER.match(article, e) or _KATIBA_BEFORE.search(before):
             continue
-        admin = bool(_ADMIN_AFTER.match(article, e) or _has(_ADMIN_BEFORE_F, _ADMIN_BEFORE, before, low_before))
+        admin = bool(_ADMIN_AFTER.match(article, e) or _has(_ADMIN_BEFORE_F, _ADMIN_BEFORE, before, low_before)
+                     or _ADMIN_LAST.search(name))
         if admin and _FORMER.search(before):
             continue
         precision = 2 if _has(_NEAR_F, _NEAR_BEFORE, before, low_before) or _AREA_AFTER.match(article, e) else 1
