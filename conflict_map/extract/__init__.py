@@ -374,7 +374,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             admin1=c.admin1 or "", admin2=c.admin2 or "", location=c.name,
             latitude=round(rp.lat, 5), longitude=round(rp.lon, 5), geo_precision=rp.precision,
             geonameid=c.geonameid, place_mention=p.text, evidence=evidence,
-            notes=_note(et, st, c.name, inc, f_lo, f_hi, split)[:-1] + fallback + ".",
+            notes=_note(et, st, c.name, inc, f_lo, f_hi, split)[:-1] + _offset_note(p, c.name) + fallback + ".",
             location_flags="nearby_place" if fallback else "",
         )
         out.append((first.start, ev))
@@ -398,6 +398,17 @@ def _several_incidents(inc: _Incident, places: Sequence[tuple[PlaceMention, Any]
                 and not _BETWEEN.search(s.text[:inside[0].start - s.start][-30:]):
             return True
     return False
+
+
+def _offset_note(p: PlaceMention, name: str) -> str:
+    """"; reported about 25 km N of Boni" for an offset the point does not carry."""
+    if p.offset_km is None or p.displace:
+        return ""
+    dn, de = p.offset_km
+    km = (dn * dn + de * de) ** 0.5
+    bearing = ("N" if dn > 0.38 * km else "S" if dn < -0.38 * km else "") + \
+        ("E" if de > 0.38 * km else "W" if de < -0.38 * km else "")
+    return f"; reported about {km:.0f} km {bearing} of {name}, coded to {name} (precision 2)"
 
 
 def _note(et: str, st: str, place: str, inc: _Incident, lo: int, hi: int,

@@ -110,7 +110,8 @@ _PEOPLE_AFTER = re.compile(
 _CODED_MORE = re.compile(r"\s*(?:,|and)\s+(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2})(?=[\s,)])")
 #: ACLED-style notes state the coded place explicitly: "(coded as Sebete at geoprecision 2)".
 _CODED_AS = re.compile(
-    r"\(\s*(?:respectively\s+)?coded\s+(?:at\s+(?:an\s+)?approximate\s+location,?\s+)?(?:as|at)\s+"
+    r"\(\s*(?:respectively\s+)?coded\s+(?:(?:at|as)\s+(?:an?\s+)?approximate\s+location,?\s+(?:(?:as|at)\s+)?|"
+    r"(?:as|at)\s+)"
     r"(?P<name>[A-ZÀ-Ö][\w'’\-]*(?:\s+[A-ZÀ-Ö][\w'’\-]*){0,2})"
     r"(?:\s+(?P<km>\d+(?:\.\d+)?)\s*km\s+(?P<dir>[NSEW]{1,2})\b)?(?=[\s,)])")
 
@@ -124,7 +125,11 @@ class PlaceMention:
     end: int
     precision: int = 1
     admin: bool = False
+    #: (km north, km east) the text puts the event from this place ("25 km north of Boni")
     offset_km: tuple[float, float] | None = None
+    #: move the point by ``offset_km``: only where the report itself codes a displaced point ("coded as
+    #: Menaka 25km W"); otherwise the event is coded to the named place at precision 2, as ACLED does
+    displace: bool = False
 
 
 @dataclass
@@ -329,7 +334,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         out = []
         for m in coded:
             if m.group("name").lower() not in _STOP:
-                out.append(PlaceMention(m.group("name"), m.start("name"), m.end("name"), 2, False, _coded_offset(m)))
+                out.append(PlaceMention(m.group("name"), m.start("name"), m.end("name"), 2, False, _coded_offset(m),
+                                       True))
             more = _CODED_MORE.match(article, m.end())
             if more and more.group("name").lower() not in _STOP:
                 out.append(PlaceMention(more.group("name"), more.start("name"), more.end("name"), 2, False, None))
@@ -428,7 +434,7 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
         if c is not None:
             rp.candidate = c
             lat, lon = c.lat, c.lon
-            if m.offset_km is not None:
+            if m.offset_km is not None and m.displace:
                 dn, de = m.offset_km
                 lat = lat + dn / 111.32
                 lon = lon + de / (111.32 * max(0.1, math.cos(math.radians(lat))))

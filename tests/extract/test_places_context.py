@@ -79,3 +79,18 @@ def test_sentence_with_another_incident_lends_no_place(gaz) -> None:
 ])
 def test_capital_is_an_event_place_only_where_the_event_is(text, places) -> None:
     assert [p.text for p in candidate_places(text, 0, len(text), [])] == places
+
+
+def test_distance_from_a_town_is_coded_to_the_town(gaz) -> None:
+    # ACLED's convention: "40 km north of X" is coded to X at precision 2; the distance goes to the notes
+    e = _events(gaz, "On March 8, an IED struck an army truck 40 km north of Wadi Karo, wounding two soldiers.")[0]
+    assert (e.location, e.latitude, e.longitude, e.geo_precision) == ("Wadi Karo", 16.1, -0.5, 2)
+    assert "about 40 km N of Wadi Karo" in e.notes
+
+
+@pytest.mark.parametrize("coded", ["coded as Wadi Karo 25km W at geoprecision 2",
+                                   "coded as approximate location, Wadi Karo 25km W at geoprecision 2",
+                                   "coded at approximate location as Wadi Karo 25km W, geoprecision 2"])
+def test_a_point_the_report_itself_codes_away_from_the_town_is_moved(gaz, coded) -> None:
+    e = _events(gaz, f"On March 8, gunmen killed a herder in a camp ({coded}).")[0]
+    assert e.location == "Wadi Karo" and e.latitude == 16.1 and e.longitude < -0.7
