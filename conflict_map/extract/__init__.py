@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterable, Sequence
 
@@ -57,6 +57,8 @@ class Extraction:
     """
 
     events: list[Event] = field(default_factory=list)
+    #: (index in ``events``, tied candidates) of events placed at one of several same-named places
+    _ties: list[tuple[int, list[Any]]] = field(default_factory=list, repr=False)
     non_events: list[dict[str, Any]] = field(default_factory=list)
     unresolved: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
@@ -145,7 +147,12 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
         n_words += len(art.text.split())  # the same count as re.findall(r"\S+")
         evs, sents = _extract_one(art, gazetteer, hints, published, out, memo)
         n_sent += sents
-        out.events.extend(evs)
+        for e, ties in evs:
+            if ties:
+                out._ties.append((len(out.events), ties))
+            out.events.append(e)
+    if out._ties:
+        _break_ties(out)
     located = sum(1 for e in out.events if e.located)
     out.stats = {"articles": n_art, "sentences": n_sent, "words": n_words, "events": len(out.events),
                  "located": located, "unlocated": len(out.events) - located,
@@ -154,7 +161,10 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
 
 
 def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date | None,
-                 out: Extraction, memo: dict[Any, Any] | None = None) -> tuple[list[Event], int]:
+                 out: Extraction, memo: dict[Any, Any] | None = None
+                 ) -> tuple[list[tuple[Event, list[Any]]], int]:
+    """The events of one article (each with the same-named places it could equally be at), and its
+    number of sentences."""
     text = art.text
     ref = art.published or published
     dl_date, dl_end = find_dateline(text, ref)
@@ -246,11 +256,11 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cc = _country_of_places(resolved.values())
         if cc:
             actors = find_actors(text, cc)
-    events: list[tuple[int, Event]] = []
+    events: list[tuple[int, Event, list[Any]]] = []
     for inc in incidents:
         events.extend(_incident_events(art, inc, resolved, actors, cc))
     events.sort(key=lambda t: t[0])
-    return [e for _, e in events], len(sents)
+    return [(e, ties) for _, e, ties in events], len(sents)
 
 
 def _places_nearby(text: str, sents: Sequence[Sentence], incidents: Sequence[_Incident], told: set[int],
@@ -302,7 +312,7 @@ def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
 
 
 def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int], ResolvedPlace],
-                     actors: Sequence[Any], cc: str) -> list[tuple[int, Event]]:
+                     actors: Sequence[Any], cc: str) -> list[tuple[int, Event, list[Any]]]:
     et, st = pick_type(inc.cues)
     lo_start = inc.sentences[0].start
     hi_end = inc.sentences[-1].end
@@ -352,14 +362,14 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         civilian_targeting="Civilian targeting" if a2 is not None and a2.inter == 7 else "",
         source=art.source, source_id=art.id, source_url=art.url, date_expression=inc.expression,
     )
-    out: list[tuple[int, Event]] = []
+    out: list[tuple[int, Event, list[Any]]] = []
     if not places:
         ev = Event(**common, fatalities=low, fatalities_low=low, fatalities_high=high,
                    country=country_name(cc), country_code=cc if cc else "",
                    evidence=" ".join(s.text for s in inc.sentences[:3]),
                    notes=_note(et, st, "", inc, low, high, None),
                    location_flags="unlocated")
-        return [(lo_start, ev)]
+        return [(lo_start, ev, [])]
     shares = split_total(low, len(places))
     shares_hi = split_total(high, len(places))
     for (p, rp), f_lo, f_hi in zip(places, shares, shares_hi):
@@ -377,8 +387,55 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             notes=_note(et, st, c.name, inc, f_lo, f_hi, split)[:-1] + _offset_note(p, c.name) + fallback + ".",
             location_flags="nearby_place" if fallback else "",
         )
-        out.append((first.start, ev))
+        out.append((first.start, ev, rp.ties))
     return out
+
+
+#: events within this distance of a tied candidate count for it (see :func:`_break_ties`)
+_RUN_RADIUS_KM = 25.0
+#: a tie is broken only by clear evidence: at least this many events around the other place, and this
+#: many times as many (each count plus one) as around the gazetteer's first choice
+_RUN_MIN_EVENTS = 3
+_RUN_RATIO = 3.0
+
+
+def _break_ties(out: Extraction) -> None:
+    """Several places share a name and the text cannot tell them apart ("the village of Mamba"): take
+    the one in the area the run's other reports are about, i.e. with clearly more events placed without
+    doubt (precision 1, no tie) within :data:`_RUN_RADIUS_KM`. A tie the run does not clearly break
+    keeps the gazetteer's order."""
+    import numpy as np
+
+    tied = {i for i, _ in out._ties}
+    sure = [e for i, e in enumerate(out.events) if i not in tied and e.located and e.geo_precision == 1]
+    if not sure:
+        return
+    lat = np.radians([e.latitude for e in sure])
+    lon = np.radians([e.longitude for e in sure])
+
+    def around(la: float, lo: float) -> int:
+        a = (np.sin((lat - np.radians(la)) / 2) ** 2
+             + np.cos(lat) * np.cos(np.radians(la)) * np.sin((lon - np.radians(lo)) / 2) ** 2)
+        return int(np.count_nonzero(2 * 6371.0 * np.arcsin(np.sqrt(a)) <= _RUN_RADIUS_KM))
+
+    for i, ties in out._ties:
+        e = out.events[i]
+        here = around(e.latitude, e.longitude)
+        best, best_n = None, here
+        for c in ties:
+            n = around(c.lat, c.lon)
+            if n > best_n:
+                best, best_n = c, n
+        if best is None or best_n < _RUN_MIN_EVENTS or best_n + 1 < _RUN_RATIO * (here + 1):
+            continue
+        note = (f"; {len(ties) + 1} places are named {e.place_mention!r} and the text does not tell them apart: "
+                f"this one has {best_n} of the run's other events within {_RUN_RADIUS_KM:.0f} km, "
+                f"the gazetteer's first choice {here}")
+        out.events[i] = replace(
+            e, event_id="", location=best.name, latitude=round(best.lat, 5), longitude=round(best.lon, 5),
+            country=country_name(best.country) or best.country, country_code=best.country,
+            admin1=best.admin1 or "", admin2=best.admin2 or "", geonameid=best.geonameid,
+            notes=e.notes[:-1] + note + ".")
 
 
 _PLURAL = re.compile(r"\b(?:attacks|assaults|raids|ambushes|explosions|strikes|airstrikes|incidents|bombings|"

@@ -142,6 +142,12 @@ class ResolvedPlace:
     lat: float | None = None
     lon: float | None = None
     reasons: list[str] = field(default_factory=list)
+    #: other places the text cannot tell from ``candidate``: the same name, a score as high (see :data:`TIE`)
+    ties: list[Any] = field(default_factory=list)
+
+
+#: candidates whose score is at least this share of the best one's, under the same name, are ties
+TIE = 0.999
 
 
 _CAP_BEFORE = re.compile(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$")
@@ -426,13 +432,17 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
                 cands = gaz.resolve(names[i], country=country)
             results[i] = cands
             if memo is not None and (not cands or cands[0].score >= 0.6):
-                memo[(names[i], key_c)] = cands[:1]
+                memo[(names[i], key_c)] = cands[:10]
     out = []
     for m, cands in zip(mentions, results):
         rp = ResolvedPlace(m, precision=m.precision)
         c = next((c for c in cands[:3] if _acceptable(c, country, min_score)), None) if cands else None
         if c is not None:
             rp.candidate = c
+            if m.offset_km is None or not m.displace:
+                rp.ties = [t for t in cands[:10] if t is not c and t.score >= TIE * c.score
+                           and t.feature_class == c.feature_class and t.matched == c.matched
+                           and _acceptable(t, country, min_score)]
             lat, lon = c.lat, c.lon
             if m.offset_km is not None and m.displace:
                 dn, de = m.offset_km

@@ -19,6 +19,8 @@ Wadi Karo,16.10,-0.50,ML,PPLA2,20000
 Talbi,15.50,-1.20,ML,PPL,3000
 Koura,15.00,-2.00,ML,ADM2,0
 Bamako,12.65,-8.00,ML,PPLC,2000000
+Sirako,13.00,-10.00,ML,PPL,0
+Sirako,15.55,-1.15,ML,PPL,0
 """
 
 
@@ -94,3 +96,20 @@ def test_distance_from_a_town_is_coded_to_the_town(gaz) -> None:
 def test_a_point_the_report_itself_codes_away_from_the_town_is_moved(gaz, coded) -> None:
     e = _events(gaz, f"On March 8, gunmen killed a herder in a camp ({coded}).")[0]
     assert e.location == "Wadi Karo" and e.latitude == 16.1 and e.longitude < -0.7
+
+
+def test_a_run_breaks_a_tie_between_same_named_villages(gaz) -> None:
+    # two villages named Sirako, nothing in the text to tell them apart: alone, the gazetteer's order
+    # decides; in a run whose other reports are about the Talbi area, the Sirako near Talbi is taken
+    lone = "On March 8, gunmen killed a herder in Sirako."
+    alone = _events(gaz, lone)[0]
+    assert alone.location == "Sirako" and alone.longitude == -10.0
+    arts = [Article(id=f"r{i}", text=f"On March {i}, gunmen killed a trader in Talbi.", published=date(2024, 3, 10))
+            for i in range(1, 5)]
+    arts.append(Article(id="lone", text=lone, published=date(2024, 3, 10)))
+    ex = extract_events(arts, gaz, country="ML")
+    e = next(e for e in ex.events if e.source_id == "lone")
+    assert (e.latitude, e.longitude) == (15.55, -1.15)
+    assert "2 places are named 'Sirako'" in e.notes and e.event_id != alone.event_id
+    # the other events did not move
+    assert {e.location for e in ex.events if e.source_id != "lone"} == {"Talbi"}
