@@ -222,7 +222,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country,
                                            cur.nearby))
     if gaz is not None:
-        _places_nearby(text, sents, incidents, told, gaz, actor_spans, dl_end, is_country)
+        around = _Around(text, sents, incidents, told, gaz, actor_spans, dl_end, is_country)
+        for inc in incidents:
+            if not inc.places:
+                inc.places.extend(around.places(inc, inc.nearby))
     if ref is None:
         for inc in incidents:
             if not _YEAR_IN.search(inc.expression):
@@ -245,10 +248,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
                                        "sentence": _sentence_of(sents, rp.mention.start)})
-        # an incident none of whose own places resolves is coded to a place named beside it (precision 2)
-        lost = [p for inc in incidents if inc.nearby and not any(
-            (q.start, q.end) in resolved and resolved[(q.start, q.end)].candidate is not None for q in inc.places)
-            for p in inc.nearby if (p.start, p.end) not in resolved]
+        # an incident none of whose own places resolves is coded to a place named beside it (precision 2),
+        # else to the place of an adjacent sentence
+        lost_incs = [inc for inc in incidents if inc.places and not any(
+            (q.start, q.end) in resolved and resolved[(q.start, q.end)].candidate is not None for q in inc.places)]
+        for inc in lost_incs:
+            inc.nearby.extend(around.places(inc, None))
+        lost = [p for inc in lost_incs for p in inc.nearby if (p.start, p.end) not in resolved]
         if lost:
             for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, memo=memo):
                 resolved[(rp.mention.start, rp.mention.end)] = rp
@@ -263,34 +269,40 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     return [(e, ties) for _, e, ties in events], len(sents)
 
 
-def _places_nearby(text: str, sents: Sequence[Sentence], incidents: Sequence[_Incident], told: set[int],
-                   gaz: Any, actor_spans: Sequence[tuple[int, int]], dl_end: int, is_country: Any) -> None:
-    """An incident whose own sentences name no place takes the places of the nearest sentence around it
-    that tells no other incident ("Renewed violence in Koro, Mopti Region. One Dogon killed...")."""
-    index = {id(s): i for i, s in enumerate(sents)}
-    taken = {index[id(s)] for inc in incidents for s in inc.sentences}
-    for inc in incidents:
-        if inc.places:
-            continue
-        first, last = index[id(inc.sentences[0])], index[id(inc.sentences[-1])]
+class _Around:
+    """The places of the sentences around an incident that tell no other incident: where an incident
+    whose own sentences name no place (or none the gazetteer has) happened ("Renewed violence in Koro,
+    Mopti Region. One Dogon killed...")."""
+
+    def __init__(self, text: str, sents: Sequence[Sentence], incidents: Sequence[_Incident], told: set[int],
+                 gaz: Any, actor_spans: Sequence[tuple[int, int]], dl_end: int, is_country: Any) -> None:
+        self.text, self.sents, self.told, self.gaz = text, sents, told, gaz
+        self.actor_spans, self.dl_end, self.is_country = actor_spans, dl_end, is_country
+        self.index = {id(s): i for i, s in enumerate(sents)}
+        self.taken = {self.index[id(s)] for inc in incidents for s in inc.sentences}
+
+    def places(self, inc: _Incident, nearby: list[PlaceMention] | None) -> list[PlaceMention]:
+        """The event places of the nearest such sentence (before the incident first), ``[]`` if none."""
+        first, last = self.index[id(inc.sentences[0])], self.index[id(inc.sentences[-1])]
         order = []
         for i in range(first - 1, max(-1, first - 1 - _NEARBY), -1):
-            if i in taken:
+            if i in self.taken:
                 break
             order.append(i)
-        for i in range(last + 1, min(len(sents), last + 1 + _NEARBY)):
-            if i in taken:
+        for i in range(last + 1, min(len(self.sents), last + 1 + _NEARBY)):
+            if i in self.taken:
                 break
             order.append(i)
         for i in order:
-            if i in told:
+            if i in self.told:
                 continue
-            s = sents[i]
-            spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text)]
-            found = candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country, inc.nearby)
+            s = self.sents[i]
+            spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in self.gaz.spot(s.text)]
+            found = candidate_places(self.text, s.start, s.end, spotted, self.actor_spans, self.dl_end,
+                                     self.is_country, nearby)
             if found:
-                inc.places.extend(found)
-                break
+                return found
+        return []
 
 
 #: how many sentences before and after an incident are searched for its place when it names none

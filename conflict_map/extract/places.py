@@ -98,7 +98,8 @@ malian malians malien maliens malienne burkinabe burkinabè nigerien nigérien f
 fulani peul peulh peuls peulhs fula dogon dogons bambara bambaras bozo bozos tuareg tuaregs touareg touaregs arab
 arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moor moors maure mossi hausa haoussa
 djerma zarma kel katiba ansar dine mourabitoun council islamic high national
-guard operation force forces mission united nations union minister ministry governor court""".split())
+guard operation force forces mission united nations union minister ministry governor court
+one six seven eight nine ten dozens hundreds""".split())
 #: a name right after these words names an armed group, even when it is also a place's name.
 _GROUP_BEFORE = re.compile(r"\b(?:katiba|katibat|brigade|kataib)\s+$", re.IGNORECASE)
 #: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
@@ -201,6 +202,40 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
     return False
 
 
+def _lead_stop(word: str) -> bool:
+    return all(w in _STOP for w in word.lower().split("-") if w)
+
+
+#: leading words that are not part of a place's name ("North-East Kidal", "The Kidal")
+_LEAD_STOP = re.compile(r"(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|The|Le|La)"
+                        r"(?:-(?:East|West|Est|Ouest))?\s+)+")
+#: a facility named after its town ("Sevare Airport", "Gao camp"): the town, when the facility is unknown
+_FACILITY_LAST = re.compile(r"\s+(?:Airport|Airfield|Aéroport|Camp|Base|Market|Marché|Prison|Hospital|Hôpital|"
+                            r"Bridge|Pont|Station|Checkpoint|Garrison|Barracks|Pyramid|Mosque|Mosquée)$")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+def _name_parts(name: str, start: int, admin: bool) -> list[PlaceMention]:
+    """Shorter names inside ``name`` that may place the event when the whole is not in the gazetteer:
+    the town of a facility ("Sevare Airport"), the parts of a compound ("Tamalat-Azar", "Okoyeri-Bamgel"),
+    the owner and the place of a possessive ("Kidal's Anefis")."""
+    parts: list[PlaceMention] = []
+    fac = _FACILITY_LAST.search(name)
+    if fac:
+        parts.append(PlaceMention(name[:fac.start()], start, start + fac.start(), 2, admin, None))
+    pos = _POSSESSIVE.search(name)
+    if pos:
+        parts.append(PlaceMention(name[pos.end():], start + pos.end(), start + len(name), 2, admin, None))
+        parts.append(PlaceMention(name[:pos.start()], start, start + pos.start(), 2, admin, None))
+    if "-" in name and not parts:
+        k = 0
+        for piece in name.split("-"):
+            if len(piece) >= 3 and piece[:1].isupper() and piece.lower() not in _STOP:
+                parts.append(PlaceMention(piece, start + k, start + k + len(piece), 2, admin, None))
+            k += len(piece) + 1
+    return parts
+
+
 def _sentence_start(article: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and article[k] in " \t\"“«'‘(":
@@ -268,6 +303,11 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             name = piece.strip()
             while " " in name and name.rsplit(None, 1)[1].lower() in _STOP:
                 name = name.rsplit(None, 1)[0]  # "Bamako Saturday": a day, a month, "Region" are not the name
+            lead = _LEAD_STOP.match(name)
+            if lead and lead.end() < len(name):
+                name = name[lead.end():]  # "North-East Kidal": the bearing is not the name
+            if name[-2:] in ("'s", "’s"):
+                name = name[:-2]  # "Kidal's outskirts"
             if not name or not name[0].isupper():
                 continue
             s = names_start + k + (len(piece) - len(piece.lstrip()))
@@ -324,6 +364,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             off = (km * dy / norm, km * dx / norm)
             precision = 2
         out.append(PlaceMention(name, s, e, precision, admin, off))
+        if nearby is not None:
+            nearby.extend(_name_parts(name, s, admin))
     if any(not p.admin for p in out):
         if nearby is not None:
             nearby.extend(PlaceMention(p.text, p.start, p.end, 2, True, None) for p in out if p.admin)

@@ -113,3 +113,19 @@ def test_a_run_breaks_a_tie_between_same_named_villages(gaz) -> None:
     assert "2 places are named 'Sirako'" in e.notes and e.event_id != alone.event_id
     # the other events did not move
     assert {e.location for e in ex.events if e.source_id != "lone"} == {"Talbi"}
+
+
+@pytest.mark.parametrize("text, where", [
+    ("On March 8, a mortar shell struck the Talbi Airport, wounding two soldiers.", "Talbi"),
+    ("On March 8, gunmen killed two herders in the area of Talbi-Tizgarat.", "Talbi"),
+    ("On March 8, three detonations were heard in North-East Wadi Karo's outskirts; one civilian was wounded.",
+     "Wadi Karo"),
+])
+def test_a_name_the_gazetteer_lacks_is_placed_by_the_name_inside_it(gaz, text, where) -> None:
+    assert _events(gaz, text)[0].location == where
+
+
+def test_sentence_around_places_an_incident_whose_own_place_is_unknown(gaz) -> None:
+    text = "Tension was high in Talbi on Friday. Gunmen killed a trader at the Tizgarat crossroads."
+    (e,) = _events(gaz, text)
+    assert (e.location, e.geo_precision, e.location_flags) == ("Talbi", 2, "nearby_place") and "Tizgarat" in e.notes
