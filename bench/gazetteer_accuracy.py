@@ -78,6 +78,13 @@ def main() -> int:
         t = time.perf_counter()
         results = [gaz.resolve(r["location"], country="ML", context=r["notes"], limit=50) for r in rows]
         times.append(time.perf_counter() - t)
+    # the same names resolved as one batch: ties between same-named places go to the batch's area
+    from gazetteer.batch import resolve_batch
+
+    t = time.perf_counter()
+    batch = resolve_batch(gaz, [r["location"] for r in rows], country="ML", contexts=[r["notes"] for r in rows])
+    batch_s = time.perf_counter() - t
+    batch_ok = sum(bool(c) and km(c[0].lat, c[0].lon, i) <= 5 for i, c in enumerate(batch))
     ml_code = idx.vocab["cc"].index("ML") if "ML" in idx.vocab["cc"] else -1
 
     def population_baseline(name: str, mali_only: bool) -> tuple[float, float] | None:
@@ -126,6 +133,8 @@ def main() -> int:
           f"(target {TARGET:.0%}); unresolved {unresolved / n:.1%}; "
           f"median error of resolved {statistics.median(errors_km):.1f} km")
     print(f"  ceiling (a candidate within 5 km among the top 50): {ceiling / n:.1%}")
+    print(f"ours, the {n} names as one batch (gazetteer.batch.resolve_batch; ties between same-named places "
+          f"broken by the batch's other places): within 5 km {batch_ok / n:.1%} ({batch_s:.2f} s)")
     print(f"  time for {n} resolutions with context: median {statistics.median(times):.2f} s of {len(times)} runs "
           f"({n / statistics.median(times):,.0f} per s)")
     for label, (acc, unres) in base.items():
@@ -145,7 +154,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "gazetteer_accuracy.json").write_text(json.dumps({
         "machine": _machine(), "events": n, "within_5km": ours_ok / n, "unresolved": unresolved / n,
-        "ceiling": ceiling / n, "median_error_km": statistics.median(errors_km),
+        "ceiling": ceiling / n, "within_5km_batch": batch_ok / n, "median_error_km": statistics.median(errors_km),
         "seconds_median": statistics.median(times), "peers": base,
         "with_events_table_of_other_year": events_table}, indent=2), encoding="utf-8")
     return 0

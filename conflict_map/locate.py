@@ -96,7 +96,8 @@ def locate(
     >>> bool(located.loc[0, "latitude"] > 14), located.loc[0, "country_code"]
     (True, 'ML')
     """
-    from gazetteer import Gazetteer, GazetteerError
+    from gazetteer import Gazetteer
+    from gazetteer.batch import resolve_batch
 
     from .model import conform_frame
 
@@ -106,34 +107,52 @@ def locate(
     frame = conform_frame(events)
     rows = frame.drop(columns="geometry").to_dict(orient="records")
     changed = False
+    # rows to resolve, grouped by country hint; rows that keep their coordinates anchor the batch
+    todo: dict[Any, list[tuple[dict[str, Any], str, str]]] = {}
+    anchors: list[tuple[float, float]] = []
     for row in rows:
         has_xy = row["latitude"] == row["latitude"] and row["longitude"] == row["longitude"]  # not NaN
         name = (row.get("location") or row.get("place_mention") or "").strip()
-        if (has_xy and not overwrite) or not name:
+        if has_xy and not overwrite:
+            anchors.append((float(row["latitude"]), float(row["longitude"])))
+            continue
+        if not name:
             continue
         hint = row.get("country_code") or country
         context = " ".join(x for x in (row.get("notes"), row.get("evidence"), row.get("admin2"),
                                        row.get("admin1")) if x)
-        found = gaz.resolve(name, country=hint or None, context=context or None, limit=1)
-        if not found:
-            if on_unresolved == "raise":
-                raise GazetteerError(f"place {name!r} could not be resolved")
-            row["location_flags"] = _add_flag(row.get("location_flags"), "unresolved")
-            changed = True
-            continue
-        fields = candidate_fields(found[0])
-        for key, value in fields.items():
-            if key in ("admin1", "admin2", "location", "country") and row.get(key):
-                continue  # keep names the input already had
-            row[key] = value
-        if not row.get("place_mention"):
-            row["place_mention"] = name
-        changed = True
+        key = tuple(hint) if isinstance(hint, (list, tuple)) else hint
+        todo.setdefault(key, []).append((row, name, context))
+    for hint, group in todo.items():
+        # one batch per hint: same-named places the text cannot tell apart go to the table's area
+        results = resolve_batch(gaz, [n for _, n, _ in group], country=hint or None,
+                                contexts=[c or None for _, _, c in group], anchors=anchors, limit=1)
+        for (row, name, _), found in zip(group, results):
+            changed |= _apply(row, name, found, on_unresolved)
     if not changed:
         return frame
     out = conform_frame(_frame(rows))
     out.attrs.update(frame.attrs)
     return out
+
+
+def _apply(row: dict[str, Any], name: str, found: list[Any], on_unresolved: str) -> bool:
+    """Write the best candidate into ``row`` (or flag it unresolved); whether the row changed."""
+    from gazetteer import GazetteerError
+
+    if not found:
+        if on_unresolved == "raise":
+            raise GazetteerError(f"place {name!r} could not be resolved")
+        row["location_flags"] = _add_flag(row.get("location_flags"), "unresolved")
+        return True
+    fields = candidate_fields(found[0])
+    for key, value in fields.items():
+        if key in ("admin1", "admin2", "location", "country") and row.get(key):
+            continue  # keep names the input already had
+        row[key] = value
+    if not row.get("place_mention"):
+        row["place_mention"] = name
+    return True
 
 
 def _frame(rows: list[dict[str, Any]]) -> Any:

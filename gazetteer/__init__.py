@@ -15,7 +15,7 @@ import importlib
 from typing import Any
 
 __all__ = ["Gazetteer", "Candidate", "Mention", "GazetteerError", "SourceError", "normalize_name",
-           "variant_key"]
+           "resolve_batch", "variant_key"]
 
 _LAZY = {
     "Gazetteer": "gazetteer.core",
@@ -25,6 +25,7 @@ _LAZY = {
     "SourceError": "gazetteer.errors",
     "normalize_name": "gazetteer.normalize",
     "variant_key": "gazetteer.normalize",
+    "resolve_batch": "gazetteer.batch",
 }
 
 

@@ -32,3 +32,16 @@ def test_unresolved_can_raise() -> None:
 
     with pytest.raises(GazetteerError, match="Xqzvlkk"):
         locate(events_to_frame([_ev(location="Xqzvlkk")]), on_unresolved="raise")
+
+
+def test_rows_with_coordinates_decide_between_same_named_places(tmp_path) -> None:
+    from gazetteer import Gazetteer
+
+    (tmp_path / "p.csv").write_text("name,latitude,longitude,country_code\nSirako,13.0,-10.0,ML\n"
+                                    "Sirako,15.55,-1.15,ML\n", encoding="utf-8")
+    gaz = Gazetteer.from_sources(places=[tmp_path / "p.csv"], embedded=False, cache_dir=tmp_path / "c")
+    alone = locate(events_to_frame([_ev(location="Sirako")]), gaz, country="ML")
+    assert alone.loc[0, "longitude"] == -10.0  # nothing to tell them apart: the gazetteer's order
+    rows = [_ev(location="Talbi", latitude=15.5 + k / 100, longitude=-1.2) for k in range(3)]
+    out = locate(events_to_frame([*rows, _ev(location="Sirako")]), gaz, country="ML")
+    assert (out.loc[3, "latitude"], out.loc[3, "longitude"]) == (15.55, -1.15)

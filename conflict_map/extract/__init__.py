@@ -403,46 +403,30 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     return out
 
 
-#: events within this distance of a tied candidate count for it (see :func:`_break_ties`)
-_RUN_RADIUS_KM = 25.0
-#: a tie is broken only by clear evidence: at least this many events around the other place, and this
-#: many times as many (each count plus one) as around the gazetteer's first choice
-_RUN_MIN_EVENTS = 3
-_RUN_RATIO = 3.0
-
-
 def _break_ties(out: Extraction) -> None:
     """Several places share a name and the text cannot tell them apart ("the village of Mamba"): take
-    the one in the area the run's other reports are about, i.e. with clearly more events placed without
-    doubt (precision 1, no tie) within :data:`_RUN_RADIUS_KM`. A tie the run does not clearly break
-    keeps the gazetteer's order."""
+    the one in the area the run's other reports are about, when it clearly has more of the run's events
+    placed without doubt (precision 1, no tie) around it (:func:`gazetteer.batch.break_tie`). A tie the
+    run does not clearly break keeps the gazetteer's order."""
     import numpy as np
+
+    from gazetteer.batch import RADIUS_KM, break_tie
 
     tied = {i for i, _ in out._ties}
     sure = [e for i, e in enumerate(out.events) if i not in tied and e.located and e.geo_precision == 1]
     if not sure:
         return
-    lat = np.radians([e.latitude for e in sure])
-    lon = np.radians([e.longitude for e in sure])
-
-    def around(la: float, lo: float) -> int:
-        a = (np.sin((lat - np.radians(la)) / 2) ** 2
-             + np.cos(lat) * np.cos(np.radians(la)) * np.sin((lon - np.radians(lo)) / 2) ** 2)
-        return int(np.count_nonzero(2 * 6371.0 * np.arcsin(np.sqrt(a)) <= _RUN_RADIUS_KM))
-
+    lat = np.array([e.latitude for e in sure], dtype=float)
+    lon = np.array([e.longitude for e in sure], dtype=float)
     for i, ties in out._ties:
         e = out.events[i]
-        here = around(e.latitude, e.longitude)
-        best, best_n = None, here
-        for c in ties:
-            n = around(c.lat, c.lon)
-            if n > best_n:
-                best, best_n = c, n
-        if best is None or best_n < _RUN_MIN_EVENTS or best_n + 1 < _RUN_RATIO * (here + 1):
+        k, counts = break_tie([(e.latitude, e.longitude), *((c.lat, c.lon) for c in ties)], lat, lon)
+        if not k:
             continue
+        best = ties[k - 1]
         note = (f"; {len(ties) + 1} places are named {e.place_mention!r} and the text does not tell them apart: "
-                f"this one has {best_n} of the run's other events within {_RUN_RADIUS_KM:.0f} km, "
-                f"the gazetteer's first choice {here}")
+                f"this one has {counts[k]} of the run's other events within {RADIUS_KM:.0f} km, "
+                f"the gazetteer's first choice {counts[0]}")
         out.events[i] = replace(
             e, event_id="", location=best.name, latitude=round(best.lat, 5), longitude=round(best.lon, 5),
             country=country_name(best.country) or best.country, country_code=best.country,

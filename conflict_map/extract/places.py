@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from gazetteer.batch import ties_of
+
 from .lexicon import StartFinder, lower_pattern, lowered
 
 __all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places"]
@@ -143,12 +145,8 @@ class ResolvedPlace:
     lat: float | None = None
     lon: float | None = None
     reasons: list[str] = field(default_factory=list)
-    #: other places the text cannot tell from ``candidate``: the same name, a score as high (see :data:`TIE`)
+    #: other places the text cannot tell from ``candidate`` (:func:`gazetteer.batch.ties_of`)
     ties: list[Any] = field(default_factory=list)
-
-
-#: candidates whose score is at least this share of the best one's, under the same name, are ties
-TIE = 0.999
 
 
 _CAP_BEFORE = re.compile(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$")
@@ -481,10 +479,8 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
         c = next((c for c in cands[:3] if _acceptable(c, country, min_score)), None) if cands else None
         if c is not None:
             rp.candidate = c
-            if m.offset_km is None or not m.displace:
-                rp.ties = [t for t in cands[:10] if t is not c and t.score >= TIE * c.score
-                           and t.feature_class == c.feature_class and t.matched == c.matched
-                           and _acceptable(t, country, min_score)]
+            if c is cands[0]:
+                rp.ties = [t for t in ties_of(cands[:10]) if _acceptable(t, country, min_score)]
             lat, lon = c.lat, c.lon
             if m.offset_km is not None and m.displace:
                 dn, de = m.offset_km
