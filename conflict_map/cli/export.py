@@ -70,7 +70,7 @@ def export_cmd(events: Path, output: Path, regions: tuple[Path, ...], region_fie
         kwargs["on_error"] = on_error
         kwargs["gazetteer"] = lambda: _gazetteer(geonames, places, online, country)
         if country:
-            kwargs["country"] = country[0]
+            kwargs["country"] = country
     frame = read_events(events, **kwargs)
     rejected = frame.attrs.get("rejected", [])
     echo_rejected(rejected, "rows")
@@ -104,4 +104,4 @@ def _gazetteer(geonames: tuple[Path, ...], places: tuple[Path, ...], online: boo
     from gazetteer import Gazetteer
 
     return Gazetteer.from_sources(geonames=geonames, places=places, online=online,
-                                  country=country[0] if country else None)
+                                  country=country[0] if len(country) == 1 else None)

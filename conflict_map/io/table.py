@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..errors import FormatError, RecordError
 
@@ -210,7 +210,7 @@ def detect_csv_kind(columns: list[str]) -> str:
 
 
 def read_csv(path: str | os.PathLike[str], on_error: str = "report", gazetteer: Any = None,
-             country: str | None = None, **_: Any) -> "pd.DataFrame":
+             country: str | Sequence[str] | None = None, **_: Any) -> "pd.DataFrame":
     """Read an events CSV of any kind :func:`detect_csv_kind` recognises.
 
     Parameters
@@ -225,7 +225,8 @@ def read_csv(path: str | os.PathLike[str], on_error: str = "report", gazetteer: 
         :class:`gazetteer.Gazetteer` (anything with ``resolve(name, country=None)``) or a function
         of no arguments returning one (built only when needed).
     country
-        ISO country code hint for place names.
+        ISO country code(s) the table is about: a hint for place names; with one code, also the
+        ``country_code`` of rows that have none.
 
     Returns
     -------
@@ -313,7 +314,7 @@ def _pick(lower: dict[str, str], names: tuple[str, ...]) -> str | None:
 def _resolver(gazetteer: Any) -> Callable[..., Any]:
     state: dict[str, Any] = {}
 
-    def resolve(name: str, country: str | None) -> list[Any]:
+    def resolve(name: str, country: str | Sequence[str] | None) -> list[Any]:
         if "g" not in state:
             g = gazetteer
             if g is not None and not hasattr(g, "resolve") and callable(g):
@@ -325,7 +326,7 @@ def _resolver(gazetteer: Any) -> Callable[..., Any]:
 
 
 def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
-                     country: str | None) -> list[dict[str, Any]]:
+                     country: str | Sequence[str] | None) -> list[dict[str, Any]]:
     from ..model import COLUMN_KINDS
 
     lower = {h.lower(): h for h in table.header}
@@ -344,6 +345,9 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
         raise FormatError(f"{table.path}: place names in column {place_c!r} need a gazetteer to be "
                           "located (pass gazetteer=... or --geonames)")
     resolve = _resolver(gazetteer) if gazetteer is not None else None
+    countries = (country,) if isinstance(country, str) else tuple(country or ())
+    countries = tuple(c.strip().upper() for c in countries if c and c.strip())
+    default_cc = countries[0] if len(countries) == 1 else ""
     used = {c for c in (lat_c, lon_c, date_c, fat_c, cc_c) if c}
     out = []
     for line, rec in table.records():
@@ -367,7 +371,8 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
                 r["fatalities"] = parse_int(rec[fat_c])
                 if r["fatalities"] is not None and r["fatalities"] < 0:
                     raise ValueError(f"negative fatalities {r['fatalities']}")
-            cc = (rec[cc_c].strip().upper() if cc_c else "") or (country or "")
+            own_cc = rec[cc_c].strip().upper() if cc_c else ""
+            cc = own_cc or default_cc
             if cc:
                 r["country_code"] = cc
             place = rec[place_c].strip() if place_c else ""
@@ -382,12 +387,12 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
                 if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
                     raise ValueError(f"coordinates out of range: latitude {lat}, longitude {lon}")
             if not has_xy and place and resolve is not None:
-                cands = resolve(place, cc or None)
+                cands = resolve(place, own_cc or countries or None)
                 if cands:
                     c = cands[0]
                     lat, lon = float(c.lat), float(c.lon)
                     r["geonameid"] = getattr(c, "geonameid", None)
-                    r["country_code"] = cc or getattr(c, "country", "") or ""
+                    r["country_code"] = own_cc or getattr(c, "country", "") or default_cc
                     for k in ("admin1", "admin2"):
                         if not r.get(k):
                             r[k] = getattr(c, k, "") or ""

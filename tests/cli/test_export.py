@@ -145,3 +145,23 @@ def test_generic_csv_gets_default_admin1(tmp_path: Path) -> None:
     back = pyogrio.read_dataframe(out)
     assert back.loc[0, "admin1"] == "Kayes" and back.loc[0, "country"] == "Mali"
     assert "Natural Earth" in pyogrio.read_info(out)["layer_metadata"]["sources"]
+
+
+def test_several_countries_are_hints_not_every_row_s_country(tmp_path: Path) -> None:
+    places = tmp_path / "places.csv"
+    places.write_text("name,latitude,longitude,country_code\nTalbi,15.5,-1.2,ML\nKorsimoro,13.1,-1.1,BF\n",
+                      encoding="utf-8")
+    src = tmp_path / "events.csv"
+    src.write_text("event_date,place,fatalities\n2024-03-01,Talbi,1\n2024-03-02,Korsimoro,2\n"
+                   "2024-03-03,Nowhere Qzx,0\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    res = cli(str(src), "-o", str(out), "--places", str(places), "--country", "ML", "--country", "BF",
+              "--no-default-regions")
+    assert res.returncode == 0, res.stderr
+    import csv
+
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert [r["country_code"] for r in rows] == ["ML", "BF", ""]
+    res = cli(str(src), "-o", str(out), "--places", str(places), "--country", "ML", "--no-default-regions")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert [r["country_code"] for r in rows] == ["ML", "BF", "ML"]
