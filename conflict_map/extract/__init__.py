@@ -248,6 +248,18 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
                                        "sentence": _sentence_of(sents, rp.mention.start)})
+        # a name the gazetteer lacks is placed by a shorter name inside it ("Gouma-Coura", "Sevare Airport")
+        parts = [q for p in all_mentions if resolved[(p.start, p.end)].candidate is None for q in p.parts]
+        if parts:
+            got = {(rp.mention.start, rp.mention.end): rp for rp in resolve_places(
+                gaz, parts, hints or ((cc,) if cc else ()), context, memo=memo)}
+            for p in all_mentions:
+                rp = next((got[(q.start, q.end)] for q in p.parts
+                           if got.get((q.start, q.end)) and got[(q.start, q.end)].candidate is not None), None)
+                if rp is not None and resolved[(p.start, p.end)].candidate is None:
+                    rp.precision = max(2, rp.precision)
+                    rp.mention = p
+                    resolved[(p.start, p.end)] = rp
         # an incident none of whose own places resolves is coded to a place named beside it (precision 2),
         # else to the place of an adjacent sentence
         lost_incs = [inc for inc in incidents if inc.places and not any(
@@ -346,7 +358,8 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         rp = resolved.get((p.start, p.end))
         if rp is None or rp.candidate is None:
             continue
-        key = rp.candidate.geonameid
+        c = rp.candidate
+        key = (c.geonameid, c.name, c.lat, c.lon)  # user places have no GeoNames id
         if key in keys:
             continue
         keys.add(key)

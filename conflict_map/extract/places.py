@@ -55,6 +55,7 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ADMIN_AFTER = re.compile(r"\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|"
+                          r"neighbou?rhood|quarter|quartier|"
                           r"département|department)\b", re.IGNORECASE)
 #: "Gao Region", "Cercle de Koro": a name that says it is an admin unit
 _ADMIN_LAST = re.compile(r"(?:^|\s)(?:Region|R[ée]gion|Cercle|Circle|District|Province|Commune|Prefecture)(?:\s|$)")
@@ -133,6 +134,8 @@ class PlaceMention:
     #: move the point by ``offset_km``: only where the report itself codes a displaced point ("coded as
     #: Menaka 25km W"); otherwise the event is coded to the named place at precision 2, as ACLED does
     displace: bool = False
+    #: shorter names inside this one, tried in its place when the gazetteer lacks it (:func:`_name_parts`)
+    parts: tuple["PlaceMention", ...] = ()
 
 
 @dataclass
@@ -361,9 +364,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             norm = math.hypot(dx, dy) or 1.0
             off = (km * dy / norm, km * dx / norm)
             precision = 2
-        out.append(PlaceMention(name, s, e, precision, admin, off))
-        if nearby is not None:
-            nearby.extend(_name_parts(name, s, admin))
+        out.append(PlaceMention(name, s, e, precision, admin, off, parts=tuple(_name_parts(name, s, admin))))
     if any(not p.admin for p in out):
         if nearby is not None:
             nearby.extend(PlaceMention(p.text, p.start, p.end, 2, True, None) for p in out if p.admin)

@@ -129,3 +129,13 @@ def test_sentence_around_places_an_incident_whose_own_place_is_unknown(gaz) -> N
     text = "Tension was high in Talbi on Friday. Gunmen killed a trader at the Tizgarat crossroads."
     (e,) = _events(gaz, text)
     assert (e.location, e.geo_precision, e.location_flags) == ("Talbi", 2, "nearby_place") and "Tizgarat" in e.notes
+
+
+def test_a_compound_name_is_replaced_by_its_known_part_in_a_list(gaz) -> None:
+    text = "On March 8, simultaneous attacks targeted army positions in Talbi-Kura and Wadi Karo."
+    assert [e.location for e in _events(gaz, text)] == ["Talbi", "Wadi Karo"]
+
+
+def test_a_neighbourhood_is_coded_to_its_town(gaz) -> None:
+    e = _events(gaz, "On March 8, gunmen killed an imam in the Tizgarat-Nord neighbourhood of Talbi.")[0]
+    assert e.location == "Talbi"
