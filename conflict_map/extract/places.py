@@ -105,6 +105,8 @@ guard operation force forces mission united nations union minister ministry gove
 one six seven eight nine ten dozens hundreds""".split())
 #: a name right after these words names an armed group, even when it is also a place's name.
 _GROUP_BEFORE = re.compile(r"\b(?:katiba|katibat|brigade|kataib)\s+$", re.IGNORECASE)
+#: a name right after these words names a military operation
+_OPERATION_BEFORE = re.compile(r"\b(?:operation|opération|op\.)\s+['\"‘“«]?\s*$", re.IGNORECASE)
 #: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:militants?|militiam[ae]n|militias?|civilians?|communit(?:y|ies)|fishermen|herders?|herdsmen|"
@@ -327,6 +329,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if _GROUP_BEFORE.search(article, max(0, s - 24), s):
             continue  # "Katiba Macina", "la katiba Serma": an armed group named after a place
+        if _OPERATION_BEFORE.search(article, max(0, s - 24), s):
+            continue  # "operation 'Panga'", "l'opération Serval": a military operation's name
         if " " in name and _TITLE_F.search(name.split()[0] + " ") >= 0:
             continue
         if len(name) < 3 or (name.isupper() and len(name) <= 5):

@@ -78,8 +78,10 @@ def test_sentence_with_another_incident_lends_no_place(gaz) -> None:
     ("Thousands marched in the streets of the capital, Bamako.", ["Bamako"]),
     ("Gunmen attacked Talbi, northwest of the capital Bamako.", ["Talbi"]),
     ("Gunmen attacked Talbi, 300 km from the capital Bamako.", ["Talbi"]),
+    ("After operation 'Wadi' ended, jets struck positions near Talbi.", ["Talbi"]),
+    ("Les soldats de l'opération Koura ont frappé près de Talbi.", ["Talbi"]),
 ])
-def test_capital_is_an_event_place_only_where_the_event_is(text, places) -> None:
+def test_event_places_not_capitals_or_operations(text, places) -> None:
     assert [p.text for p in candidate_places(text, 0, len(text), [])] == places
 
 
