@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .core import Gazetteer
     from .model import Candidate
 
-__all__ = ["TIE", "break_tie", "resolve_batch", "ties_of"]
+__all__ = ["TIE", "Anchors", "break_tie", "resolve_batch", "ties_of"]
 
 #: a candidate whose score is at least this share of the best one's is tied with it
 TIE = 0.999
@@ -79,6 +79,33 @@ def break_tie(options: Sequence[tuple[float, float]], anchor_lat: np.ndarray, an
     return 0, counts
 
 
+class Anchors:
+    """Places known to belong to a batch, asked which of tied places they point to (:func:`break_tie`).
+
+    Examples
+    --------
+    >>> a = Anchors([(15.5, -1.2)] * 3)
+    >>> bool(a), a.pick([(13.0, -10.0), (15.55, -1.15)])
+    (True, (1, [0, 3]))
+    >>> bool(Anchors([])), Anchors([]).pick([(13.0, -10.0), (15.55, -1.15)])
+    (False, (0, [0, 0]))
+    """
+
+    def __init__(self, points: Iterable[tuple[float, float]]) -> None:
+        import numpy as np
+
+        pts = list(points)
+        self.lat = np.array([p[0] for p in pts], dtype=float)
+        self.lon = np.array([p[1] for p in pts], dtype=float)
+
+    def __bool__(self) -> bool:
+        return bool(len(self.lat))
+
+    def pick(self, options: Sequence[tuple[float, float]]) -> tuple[int, list[int]]:
+        """``break_tie(options, ...)`` with these anchors."""
+        return break_tie(options, self.lat, self.lon)
+
+
 def resolve_batch(gaz: Gazetteer, names: Sequence[str], country: str | Sequence[str] | None = None,
                   contexts: Sequence[str | None] | None = None, *,
                   anchors: Iterable[tuple[float, float]] = (), limit: int = 10) -> list[list[Candidate]]:
@@ -109,18 +136,16 @@ def resolve_batch(gaz: Gazetteer, names: Sequence[str], country: str | Sequence[
         raise ValueError(f"{len(names)} names but {len(contexts)} contexts")
     results = [gaz.resolve(n, country=country, context=c, limit=max(limit, 10)) for n, c in zip(names, contexts)]
     tied = [ties_of(r) for r in results]
-    pts = list(anchors) + [(r[0].lat, r[0].lon) for r, t in zip(results, tied)
-                           if r and not t and r[0].score >= SURE and r[0].feature_class == "P"]
-    if any(tied) and pts:
-        import numpy as np
-
-        lat = np.array([p[0] for p in pts], dtype=float)
-        lon = np.array([p[1] for p in pts], dtype=float)
+    if not any(tied):
+        return [r[:limit] for r in results]
+    known = Anchors([*anchors, *((r[0].lat, r[0].lon) for r, t in zip(results, tied)
+                                 if r and not t and r[0].score >= SURE and r[0].feature_class == "P")])
+    if known:
         for i, t in enumerate(tied):
             if not t:
                 continue
             options = [results[i][0], *t]
-            k, counts = break_tie([(c.lat, c.lon) for c in options], lat, lon)
+            k, counts = known.pick([(c.lat, c.lon) for c in options])
             if k:
                 chosen = options[k]
                 why = (f"{len(options)} places named so tie; the batch has {counts[k]} places within "

@@ -57,8 +57,6 @@ class Extraction:
     """
 
     events: list[Event] = field(default_factory=list)
-    #: (index in ``events``, tied candidates) of events placed at one of several same-named places
-    _ties: list[tuple[int, list[Any]]] = field(default_factory=list, repr=False)
     non_events: list[dict[str, Any]] = field(default_factory=list)
     unresolved: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
@@ -142,6 +140,7 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
     out = Extraction()
     n_art = n_sent = n_words = 0
     memo: dict[Any, Any] = {}
+    tied: list[tuple[int, list[Any]]] = []  # (index in out.events, same-named places it could be at)
     for art in articles:
         n_art += 1
         n_words += len(art.text.split())  # the same count as re.findall(r"\S+")
@@ -149,10 +148,10 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
         n_sent += sents
         for e, ties in evs:
             if ties:
-                out._ties.append((len(out.events), ties))
+                tied.append((len(out.events), ties))
             out.events.append(e)
-    if out._ties:
-        _break_ties(out)
+    if tied:
+        _break_ties(out.events, tied)
     located = sum(1 for e in out.events if e.located)
     out.stats = {"articles": n_art, "sentences": n_sent, "words": n_words, "events": len(out.events),
                  "located": located, "unlocated": len(out.events) - located,
@@ -221,11 +220,6 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text)] if gaz else []
         cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country,
                                            cur.nearby))
-    if gaz is not None:
-        around = _Around(text, sents, incidents, told, gaz, actor_spans, dl_end, is_country)
-        for inc in incidents:
-            if not inc.places:
-                inc.places.extend(around.places(inc, inc.nearby))
     if ref is None:
         for inc in incidents:
             if not _YEAR_IN.search(inc.expression):
@@ -257,15 +251,16 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 rp = next((got[(q.start, q.end)] for q in p.parts
                            if got.get((q.start, q.end)) and got[(q.start, q.end)].candidate is not None), None)
                 if rp is not None and resolved[(p.start, p.end)].candidate is None:
-                    rp.precision = max(2, rp.precision)
-                    rp.mention = p
-                    resolved[(p.start, p.end)] = rp
-        # an incident none of whose own places resolves is coded to a place named beside it (precision 2),
-        # else to the place of an adjacent sentence
-        lost_incs = [inc for inc in incidents if inc.places and not any(
+                    resolved[(p.start, p.end)] = replace(rp, mention=p, precision=max(2, rp.precision))
+    if gaz is not None:
+        # an incident none of whose own places resolves is coded to a place named beside it, else to where
+        # an adjacent sentence says something happened (precision 2, flagged)
+        lost_incs = [inc for inc in incidents if not any(
             (q.start, q.end) in resolved and resolved[(q.start, q.end)].candidate is not None for q in inc.places)]
-        for inc in lost_incs:
-            inc.nearby.extend(around.places(inc, None))
+        if lost_incs:
+            around = _Around(text, sents, incidents, told, gaz, actor_spans, dl_end, is_country)
+            for inc in lost_incs:
+                inc.nearby.extend(around.places(inc))
         lost = [p for inc in lost_incs for p in inc.nearby if (p.start, p.end) not in resolved]
         if lost:
             for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, memo=memo):
@@ -293,8 +288,9 @@ class _Around:
         self.index = {id(s): i for i, s in enumerate(sents)}
         self.taken = {self.index[id(s)] for inc in incidents for s in inc.sentences}
 
-    def places(self, inc: _Incident, nearby: list[PlaceMention] | None) -> list[PlaceMention]:
-        """The event places of the nearest such sentence (before the incident first), ``[]`` if none."""
+    def places(self, inc: _Incident) -> list[PlaceMention]:
+        """The places where the nearest such sentence (before the incident first) says something is or
+        happened ("in X", "near X", not "fled to X" or "visited X"), ``[]`` if none."""
         first, last = self.index[id(inc.sentences[0])], self.index[id(inc.sentences[-1])]
         order = []
         for i in range(first - 1, max(-1, first - 1 - _NEARBY), -1):
@@ -310,15 +306,22 @@ class _Around:
                 continue
             s = self.sents[i]
             spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in self.gaz.spot(s.text)]
-            found = candidate_places(self.text, s.start, s.end, spotted, self.actor_spans, self.dl_end,
-                                     self.is_country, nearby)
+            found = [p for p in candidate_places(self.text, s.start, s.end, spotted, self.actor_spans, self.dl_end,
+                                                 self.is_country)
+                     if _LOCATIVE_BEFORE.search(self.text, max(0, p.start - 40), p.start)]
             if found:
                 return found
         return []
 
 
 #: how many sentences before and after an incident are searched for its place when it names none
-_NEARBY = 2
+_NEARBY = 1
+#: a place an adjacent sentence locates something at ("in X", "near X", "à X")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|around|outside|inside|within|across|throughout|dans|près\s+de|aux\s+environs\s+de|"
+    r"non\s+loin\s+de|area\s+of|vicinity\s+of|outskirts\s+of|village\s+of|town\s+of|locality\s+of|"
+    r"village\s+de|localit[ée]\s+de)|(?<!\w)à)\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|"
+    r"ville|localit[ée])\s+(?:of\s+|de\s+)?)?$", re.IGNORECASE)
 
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
@@ -369,12 +372,14 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         rp = next((r for r in (resolved.get((p.start, p.end)) for p in inc.nearby)
                    if r is not None and r.candidate is not None), None)
         if rp is not None:
-            rp.precision = max(2, rp.precision)
+            rp = replace(rp, precision=max(2, rp.precision))
             places = [(rp.mention, rp)]
             own = [p.text for p in inc.places]
-            fallback = (f"; coded to {rp.candidate.name}, named beside the event's own place "
-                        f"({', '.join(own)}), which the gazetteer does not have" if own else
-                        f"; coded to {rp.candidate.name}, named to situate the event")
+            where = ("named beside the event's place" if lo_start <= rp.mention.start < hi_end
+                     else "named in an adjacent sentence")
+            fallback = (f"; coded to {rp.candidate.name}, {where}: the gazetteer does not have the event's own "
+                        f"place ({', '.join(own)})" if own else
+                        f"; coded to {rp.candidate.name}, {where}: the report names no place of its own for it")
     if len(places) > 1 and not _several_incidents(inc, places):
         # one attack told with several place names (where it happened, where the victims came from,
         # the road it was on): one event, at the first place
@@ -416,31 +421,28 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     return out
 
 
-def _break_ties(out: Extraction) -> None:
+def _break_ties(events: list[Event], tied: Sequence[tuple[int, list[Any]]]) -> None:
     """Several places share a name and the text cannot tell them apart ("the village of Mamba"): take
     the one in the area the run's other reports are about, when it clearly has more of the run's events
     placed without doubt (precision 1, no tie) around it (:func:`gazetteer.batch.break_tie`). A tie the
     run does not clearly break keeps the gazetteer's order."""
-    import numpy as np
+    from gazetteer.batch import RADIUS_KM, Anchors
 
-    from gazetteer.batch import RADIUS_KM, break_tie
-
-    tied = {i for i, _ in out._ties}
-    sure = [e for i, e in enumerate(out.events) if i not in tied and e.located and e.geo_precision == 1]
-    if not sure:
+    skip = {i for i, _ in tied}
+    anchors = Anchors([(e.latitude, e.longitude) for i, e in enumerate(events)
+                       if i not in skip and e.located and e.geo_precision == 1])
+    if not anchors:
         return
-    lat = np.array([e.latitude for e in sure], dtype=float)
-    lon = np.array([e.longitude for e in sure], dtype=float)
-    for i, ties in out._ties:
-        e = out.events[i]
-        k, counts = break_tie([(e.latitude, e.longitude), *((c.lat, c.lon) for c in ties)], lat, lon)
+    for i, ties in tied:
+        e = events[i]
+        k, counts = anchors.pick([(e.latitude, e.longitude), *((c.lat, c.lon) for c in ties)])
         if not k:
             continue
         best = ties[k - 1]
         note = (f"; {len(ties) + 1} places are named {e.place_mention!r} and the text does not tell them apart: "
                 f"this one has {counts[k]} of the run's other events within {RADIUS_KM:.0f} km, "
                 f"the gazetteer's first choice {counts[0]}")
-        out.events[i] = replace(
+        events[i] = replace(
             e, event_id="", location=best.name, latitude=round(best.lat, 5), longitude=round(best.lon, 5),
             country=country_name(best.country) or best.country, country_code=best.country,
             admin1=best.admin1 or "", admin2=best.admin2 or "", geonameid=best.geonameid,
@@ -453,6 +455,10 @@ _PLURAL = re.compile(r"\b(?:attacks|assaults|raids|ambushes|explosions|strikes|a
                      r"(?:of|de))\b", re.IGNORECASE)
 
 
+_BEARING_BEFORE = re.compile(r"(?:\b(?:north|south|east|west|nord|sud|est|ouest)(?:-?(?:east|west|est|ouest))?\s+"
+                             r"(?:of|de|d')|\bkm\s+(?:\w+\s+)?(?:of|from|de))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _several_incidents(inc: _Incident, places: Sequence[tuple[PlaceMention, Any]]) -> bool:
     """Whether the places of an incident are several incidents (plural attacks, a list of towns)."""
     if any(_PLURAL.search(s.text) for s in inc.sentences):
@@ -460,6 +466,8 @@ def _several_incidents(inc: _Incident, places: Sequence[tuple[PlaceMention, Any]
     # "attacks on Diboli, Kayes and Sandere": places listed in one sentence with "and"
     for s in inc.sentences:
         inside = [p for p, _ in places if s.start <= p.start < s.end]
+        if any(p.offset_km is not None or _BEARING_BEFORE.search(s.text, 0, p.start - s.start) for p in inside):
+            continue  # "40 km north of X and 10 km south of Y" situates one place
         if len(inside) >= 2 and _AND.search(s.text[inside[0].end - s.start:inside[-1].start - s.start]) \
                 and not _BETWEEN.search(s.text[:inside[0].start - s.start][-30:]):
             return True

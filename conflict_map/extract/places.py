@@ -163,6 +163,17 @@ _APPOSITION_ROLE = re.compile(
 #: "in the capital Bamako" names where the event happened ("northwest of the capital Bamako" orients)
 _IN_CAPITAL = re.compile(r"(?:\b(?:in|at|across|throughout|into|streets\s+of)|\bà|\bdans)\s+(?:the\s+|la\s+)?"
                          r"(?:capital(?:\s+city)?(?:\s+of)?|capitale),?\s+(?:the\s+)?$")
+#: ... unless the capital is where someone is based, born or represented ("based in the capital Bamako")
+_SITUATED_BEFORE = re.compile(r"\b(?:based|headquartered|born|natives?|embassy|embassies|stationed|living|"
+                              r"residing|installée?s?|basée?s?|née?s?|ambassade)\s+$")
+
+
+def _in_capital(low_before: str) -> bool:
+    """Whether lower-cased text ending right before a name puts the event in the capital named next."""
+    m = _IN_CAPITAL.search(low_before)
+    return m is not None and not _SITUATED_BEFORE.search(low_before, 0, m.start())
+
+
 _SAID_AFTER = re.compile(r"\s+(?:said|told|says|added|declared|a déclaré|a dit|affirme)\b")
 _NAME_WORDS = re.compile(r"[\s\-’']+")
 _KATIBA_BEFORE = re.compile(r"\bKatiba\s+$")
@@ -205,16 +216,12 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
     return False
 
 
-def _lead_stop(word: str) -> bool:
-    return all(w in _STOP for w in word.lower().split("-") if w)
-
-
 #: leading words that are not part of a place's name ("North-East Kidal", "The Kidal")
 _LEAD_STOP = re.compile(r"(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|The|Le|La)"
                         r"(?:-(?:East|West|Est|Ouest))?\s+)+")
 #: a facility named after its town ("Sevare Airport", "Gao camp"): the town, when the facility is unknown
 _FACILITY_LAST = re.compile(r"\s+(?:Airport|Airfield|Aéroport|Camp|Base|Market|Marché|Prison|Hospital|Hôpital|"
-                            r"Bridge|Pont|Station|Checkpoint|Garrison|Barracks|Pyramid|Mosque|Mosquée)$")
+                            r"Bridge|Pont|Station|Checkpoint|Garrison|Barracks|Mosque|Mosquée)$")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 
 
@@ -304,16 +311,16 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
                 continue
             pos = k + len(piece)
             name = piece.strip()
+            s = names_start + k + (len(piece) - len(piece.lstrip()))
             while " " in name and name.rsplit(None, 1)[1].lower() in _STOP:
-                name = name.rsplit(None, 1)[0]  # "Bamako Saturday": a day, a month, "Region" are not the name
+                name = name.rsplit(None, 1)[0]  # "Bamako Saturday": a day or a month is not the name
             lead = _LEAD_STOP.match(name)
             if lead and lead.end() < len(name):
-                name = name[lead.end():]  # "North-East Kidal": the bearing is not the name
+                name, s = name[lead.end():], s + lead.end()  # "North-East Kidal": the bearing is not the name
             if name[-2:] in ("'s", "’s"):
                 name = name[:-2]  # "Kidal's outskirts"
             if not name or not name[0].isupper():
                 continue
-            s = names_start + k + (len(piece) - len(piece.lstrip()))
             e = s + len(name)
             overlap = [(a, b) for a, b in found if a < e and s < b]
             if not overlap:
@@ -343,7 +350,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         before = article[max(sent_start, s - 60):s]
         low_before = lowered(before)
-        if _has(_ORIENT_F, _ORIENT_BEFORE, before, low_before) and not _IN_CAPITAL.search(low_before):
+        if _has(_ORIENT_F, _ORIENT_BEFORE, before, low_before) and not _in_capital(low_before):
             continue
         if _in_parenthesis(article, s, sent_start):
             if nearby is not None and not _is_person(name, s, e, article):
@@ -455,7 +462,8 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
     """Resolve mentions of one report together; a candidate below ``min_score`` leaves it unresolved.
 
     ``memo`` (shared across the reports of one run) remembers names that resolved without doubt
-    (score >= 0.6) or not at all, so a name repeated across reports is looked up once.
+    (score >= 0.6) to the only place carrying that name, so a name repeated across reports is looked up
+    once and no report's context decides another report's place.
     """
     if not mentions:
         return []
@@ -476,7 +484,9 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
                 # the report's context can veto a spelling variant; the name alone may still fit
                 cands = gaz.resolve(names[i], country=country)
             results[i] = cands
-            if memo is not None and (not cands or cands[0].score >= 0.6):
+            if memo is not None and cands and cands[0].score >= 0.6 \
+                    and not any(c.matched == cands[0].matched for c in cands[1:]):
+                # only a name no other report's context could send elsewhere: one place carries it
                 memo[(names[i], key_c)] = cands[:10]
     out = []
     for m, cands in zip(mentions, results):
@@ -484,7 +494,7 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
         c = next((c for c in cands[:3] if _acceptable(c, country, min_score)), None) if cands else None
         if c is not None:
             rp.candidate = c
-            if c is cands[0]:
+            if c is cands[0] and not (m.displace and m.offset_km is not None):
                 rp.ties = [t for t in ties_of(cands[:10]) if _acceptable(t, country, min_score)]
             lat, lon = c.lat, c.lon
             if m.offset_km is not None and m.displace:

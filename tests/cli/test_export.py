@@ -149,8 +149,8 @@ def test_generic_csv_gets_default_admin1(tmp_path: Path) -> None:
 
 def test_several_countries_are_hints_not_every_row_s_country(tmp_path: Path) -> None:
     places = tmp_path / "places.csv"
-    places.write_text("name,latitude,longitude,country_code\nTalbi,15.5,-1.2,ML\nKorsimoro,13.1,-1.1,BF\n",
-                      encoding="utf-8")
+    places.write_text("name,latitude,longitude,country_code,population\nTalbi,15.5,-1.2,ML,0\n"
+                      "Korsimoro,13.1,-1.1,BF,0\nKorsimoro,13.5,2.1,NE,90000\n", encoding="utf-8")
     src = tmp_path / "events.csv"
     src.write_text("event_date,place,fatalities\n2024-03-01,Talbi,1\n2024-03-02,Korsimoro,2\n"
                    "2024-03-03,Nowhere Qzx,0\n", encoding="utf-8")
@@ -161,7 +161,7 @@ def test_several_countries_are_hints_not_every_row_s_country(tmp_path: Path) -> 
     import csv
 
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
-    assert [r["country_code"] for r in rows] == ["ML", "BF", ""]
+    assert [r["country_code"] for r in rows] == ["ML", "BF", ""]  # the second code is a hint too: not NE
     res = cli(str(src), "-o", str(out), "--places", str(places), "--country", "ML", "--no-default-regions")
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
-    assert [r["country_code"] for r in rows] == ["ML", "BF", "ML"]
+    assert [r["country_code"] for r in rows] == ["ML", "NE", "ML"]  # a resolved place keeps its own country
