@@ -50,3 +50,21 @@ def median_time(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
         result = fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times), result
+
+
+def other_year_tables(rows: list[dict[str, str]], folder: str | os.PathLike[str]) -> list[tuple[str, Path]]:
+    """For each year of ACLED ``rows``, a places table (CSV in ``folder``) of the OTHER years' events:
+    location, coordinates, admin names, precision. It plays a user's conflict gazetteer (last year's
+    export serving this year's reports); an event's own row is never in its table."""
+    import csv
+
+    keep = ("location", "latitude", "longitude", "admin1", "admin2", "admin3", "geo_precision")
+    out = []
+    for year in sorted({r["year"] for r in rows}):
+        table = Path(folder) / f"events_not_{year}.csv"
+        with open(table, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=keep, extrasaction="ignore")
+            w.writeheader()
+            w.writerows(r for r in rows if r["year"] != year)
+        out.append((year, table))
+    return out

@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from _common import machine as _machine  # noqa: E402  (bench/ is on sys.path)
+from _common import machine as _machine, other_year_tables  # noqa: E402  (bench/ is on sys.path)
 
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
@@ -44,6 +44,9 @@ def main() -> int:
                     help="also print what the notes' names allow: the share of records where some name written "
                          "in the note (gazetteer-spotted or capitalised, whole or by its words) resolves, with "
                          "the note as context, within 5 km of ACLED's point (top candidate / any of the top 50)")
+    ap.add_argument("--with-events-table", action="store_true",
+                    help="also score location with a conflict gazetteer: each year's notes extracted with the "
+                         "other year's ACLED events as --places (written to a temporary folder)")
     ap.add_argument("--one-by-one", action="store_true",
                     help="one extract_events call per record (no run context: ties between same-named places "
                          "are not broken by the other records)")
@@ -120,6 +123,9 @@ def main() -> int:
         if not any(conf[(g, p)] for p in types):
             continue
         print(f"{g[:27]:28s}" + " ".join(f"{conf[(g, p)]:10d}" for p in types))
+    if args.with_events_table:
+        print(f"\nlocation within 5 km with the other year's events as --places (2 folds by year): "
+              f"{_with_events_table(args, df, arts):.1%}")
     if args.ceiling:
         top, anyc = _ceiling(gaz, df)
         print(f"\nlocation ceiling from the notes' own names: top candidate {top:.1%}, any of the top 50 "
@@ -129,6 +135,28 @@ def main() -> int:
             print(f"\nerrors: {k}")
             print("\n".join(errs))
     return 0
+
+
+def _with_events_table(args: argparse.Namespace, df: object, arts: list) -> float:
+    import tempfile
+
+    from conflict_map.extract import extract_events
+    from gazetteer import Gazetteer
+
+    rows = [{k: str(v) for k, v in r._asdict().items()} for r in df.itertuples(index=False)]  # type: ignore[attr-defined]
+    hits = 0
+    with tempfile.TemporaryDirectory(prefix="extract-folds-") as tmp:
+        for year, table in other_year_tables(rows, tmp):
+            gaz = Gazetteer.from_sources(geonames=[args.geonames], places=[table], cache_dir=tmp)
+            test = [(a, r) for a, r in zip(arts, rows) if r["year"] == year]
+            first: dict[str, object] = {}
+            for e in extract_events([a for a, _ in test], gaz, country="ML").events:
+                first.setdefault(e.source_id, e)
+            for a, r in test:
+                e = first.get(a.id)
+                hits += e is not None and e.latitude is not None and _km(  # type: ignore[attr-defined]
+                    e.latitude, e.longitude, float(r["latitude"]), float(r["longitude"])) <= 5  # type: ignore[attr-defined]
+    return hits / len(rows)
 
 
 def _ceiling(gaz: object, df: object) -> tuple[float, float]:

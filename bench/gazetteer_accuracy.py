@@ -30,7 +30,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from _common import machine as _machine  # noqa: E402  (bench/ is on sys.path)
+from _common import machine as _machine, other_year_tables  # noqa: E402  (bench/ is on sys.path)
 
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
@@ -165,16 +165,9 @@ def _events_table_folds(args: argparse.Namespace, rows: list[dict[str, str]], km
     events as a places table (its locations, coordinates and admin names; never the event's own row)."""
     from gazetteer import Gazetteer
 
-    keep = ("location", "latitude", "longitude", "admin1", "admin2", "admin3", "geo_precision")
-    years = sorted({r["year"] for r in rows})
     hits = 0
     with tempfile.TemporaryDirectory(prefix="gaz-folds-") as tmp:
-        for year in years:
-            table = Path(tmp) / f"events_not_{year}.csv"
-            with open(table, "w", encoding="utf-8", newline="") as fh:
-                w = csv.DictWriter(fh, fieldnames=keep, extrasaction="ignore")
-                w.writeheader()
-                w.writerows(r for r in rows if r["year"] != year)
+        for year, table in other_year_tables(rows, tmp):
             gaz = Gazetteer.from_sources(geonames=[args.geonames], places=[table], cache_dir=cache)
             for i, r in enumerate(rows):
                 if r["year"] == year:
