@@ -291,3 +291,27 @@ def test_real_acled_events_over_real_boundaries(browser: Any, tmp_path: Path, ac
         _shot(pg, "map_acled_dev.png")
     finally:
         pg.close()
+
+
+def test_compressed_details_in_a_browser_without_decompression(browser: Any, tmp_path: Path) -> None:
+    # Firefox < 113 and Safari < 16.4 have no DecompressionStream: the map must still work, and its
+    # popups say why the details are missing
+    path = _save(tmp_path, frame(plain_events()), tiles=None, compress_text=True)
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.add_init_script("delete window.DecompressionStream;")
+        page.route("http*://**", lambda route: route.abort())
+        page.goto(path.as_uri())
+        page.wait_for_function("window.conflictMap && window.conflictMap.ready === true", timeout=15000)
+        assert page.evaluate("typeof window.DecompressionStream") == "undefined"
+        assert page.evaluate("conflictMap.drawnCount()") == 6
+        eid = page.evaluate("conflictMap.eventIds()[0]")
+        assert page.evaluate("id => conflictMap.openPopup(id)", eid) is True
+        text = page.locator(".leaflet-popup-content").inner_text()
+        assert "this browser cannot read them" in text and "Coordinates" in text
+        assert errors == []
+    finally:
+        context.close()

@@ -77,12 +77,18 @@
     return JSON.parse(document.getElementById(id).textContent);
   }
   function inflateJSON(id) {
-    var b64 = document.getElementById(id).textContent.replace(/\s+/g, '');
-    var bin = atob(b64);
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
-    return new Response(stream).text().then(JSON.parse);
+    // a browser without DecompressionStream (Firefox < 113, Safari < 16.4) gets a rejected promise,
+    // never an exception that would stop the map
+    try {
+      var b64 = document.getElementById(id).textContent.replace(/\s+/g, '');
+      var bin = atob(b64);
+      var bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
+      return new Response(stream).text().then(JSON.parse);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   function init(map, cfg) {
@@ -309,6 +315,10 @@
         row(tbody, 'Source', joinNonEmpty([src, txt('source_url', j)], ' \u2014 '));
       }
       row(tbody, 'Event id', D.id[j]);
+      if (T.unreadable) {
+        el('div', 'cm-popup-loading', 'Actors, place names, sources and evidence are stored compressed in this ' +
+           'map and this browser cannot read them; open the map in a recent browser.', box);
+      }
       var ev = txt('evidence', j);
       if (ev) { el('blockquote', 'cm-popup-evidence', ev, box); }
     }
@@ -575,7 +585,7 @@
     if (cfg.textId) {
       if (cfg.textCompressed) {
         inflateJSON(cfg.textId).then(function (t) { gotText(t); finish(); }, function (err) {
-          gotText({}); finish();
+          gotText({unreadable: true}); finish();
           if (window.console) { console.warn('conflict-map: event details could not be decoded: ' + err); }
         });
       } else { gotText(readJSON(cfg.textId)); finish(); }
