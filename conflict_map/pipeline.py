@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from ._progress import Stages
 from .errors import FormatError, InputNotFoundError, RegionsError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -142,7 +143,7 @@ def run(
     report = Report()
     texts = [p for p, k in kinds if k == "text"]
     tables = [p for p, k in kinds if k == "table"]
-    stages = _Stages(2 + bool(texts) + len(tables) + with_regions + (output_dir is not None),
+    stages = Stages(2 + bool(texts) + len(tables) + with_regions + (output_dir is not None),
                      enabled=progress)
 
     with stages:
@@ -179,32 +180,6 @@ def run(
                                      boundaries=boundaries, tiles_attribution=tiles_attribution)
         stages.step("done")
     return RunResult(events=events, report=report.to_dict(), outputs=outputs)
-
-
-class _Stages:
-    """A progress bar over the pipeline's stages on stderr; silent unless enabled."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.enabled, self._bar = total, enabled, None
-
-    def __enter__(self) -> "_Stages":
-        if self.enabled:
-            import sys
-
-            import click
-
-            self._bar = click.progressbar(length=self.total, label="conflict-map", file=sys.stderr,
-                                          show_eta=False, item_show_func=lambda s: s)
-            self._bar.__enter__()
-        return self
-
-    def step(self, label: str) -> None:
-        if self._bar is not None:
-            self._bar.update(1, label)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
 
 
 def _events_from_texts(paths: list[Path], gaz: Any, report: Any, *, country: tuple[str, ...],

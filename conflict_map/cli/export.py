@@ -13,9 +13,9 @@ from typing import Any
 
 import click
 
+from .._progress import Stages
 from ._echo import echo_rejected
-
-from .options import country_option, gazetteer_options, regions_option
+from .options import country_option, gazetteer_options, regions_option, show_progress
 
 log = logging.getLogger("conflict_map.cli.export")
 
@@ -71,27 +71,34 @@ def export_cmd(events: Path, output: Path, regions: tuple[Path, ...], region_fie
         kwargs["gazetteer"] = lambda: _gazetteer(geonames, places, online, country)
         if country:
             kwargs["country"] = country
-    frame = read_events(events, **kwargs)
+    warnings: list[str] = []
+    with Stages(4, show_progress()) as stages:
+        stages.step(f"reading {events.name}")
+        frame = read_events(events, **kwargs)
+        stages.step("joining admin regions")
+        if regions:
+            boundaries = read_regions(list(regions), region_fields or None)
+            frame = join_regions(frame, boundaries, max_distance_km=max_distance_km)
+        elif not no_default and len(frame):
+            missing = (frame["admin1"].fillna("") == "") & frame.geometry.notna()
+            if missing.any():
+                try:
+                    from ..regions.default import default_regions, find_admin1_codes
+
+                    admin1_codes = find_admin1_codes(list(geonames))
+                    frame = join_regions(frame, default_regions(admin1_codes), overwrite=False,
+                                         max_distance_km=max_distance_km)
+                except RegionsError as exc:
+                    warnings.append(f"conflict-map: warning: admin-1 names not filled: {exc}")
+        stages.step(f"writing {output.name}")
+        write_events(frame, output)
+        stages.step("done")
     rejected = frame.attrs.get("rejected", [])
     echo_rejected(rejected, "rows")
     for w in frame.attrs.get("warnings", []):
         log.info("%s: %s", w.get("origin"), w.get("message"))
-    if regions:
-        boundaries = read_regions(list(regions), region_fields or None)
-        frame = join_regions(frame, boundaries, max_distance_km=max_distance_km)
-    elif not no_default and len(frame):
-        missing = (frame["admin1"].fillna("") == "") & frame.geometry.notna()
-        if missing.any():
-            try:
-                from ..regions.default import default_regions, find_admin1_codes
-
-                admin1_codes = find_admin1_codes(list(geonames))
-
-                frame = join_regions(frame, default_regions(admin1_codes), overwrite=False,
-                                     max_distance_km=max_distance_km)
-            except RegionsError as exc:
-                click.echo(f"conflict-map: warning: admin-1 names not filled: {exc}", err=True)
-    write_events(frame, output)
+    for line in warnings:
+        click.echo(line, err=True)
     for s in frame.attrs.get("sources", []):
         if s.get("kind") == "boundaries":
             click.echo(f"conflict-map: boundaries: {s.get('name')} ({s.get('licence')}). {s.get('note', '')}",

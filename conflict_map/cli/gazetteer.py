@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from .options import country_option, gazetteer_options
+from .._progress import Stages
+from .options import country_option, gazetteer_options, show_progress
 
 __all__ = ["gazetteer_group"]
 
@@ -85,7 +86,10 @@ def build_cmd(geonames: tuple[Path, ...], places: tuple[Path, ...], online: bool
     """Build (or refresh) the local gazetteer index for these sources."""
     gaz = _open(geonames, places, online, embedded, cache_dir)
     t0 = time.perf_counter()
-    path = gaz.build(rebuild=rebuild)
+    with Stages(2, show_progress() and not as_json, label="gazetteer") as stages:
+        stages.step("building or opening the index (a first build reads every source once)")
+        path = gaz.build(rebuild=rebuild)
+        stages.step("done")
     seconds = time.perf_counter() - t0
     info = {"path": str(path), "records": len(gaz), "seconds": round(seconds, 2), "built": gaz.built_now,
             "sources": gaz.sources}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
+from .._progress import Stages
 from ._echo import echo_rejected
-from .options import regions_option, tiles_options, tiles_value
+from .options import regions_option, show_progress, tiles_options, tiles_value
 
 
 @click.command("map")
@@ -29,9 +31,28 @@ def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
     from ..maps import make_map, save_map
 
     tiles_arg = tiles_value(tiles, tiles_attribution)  # checked before any work
-    t0 = time.perf_counter()
-    frame = read_events(events)
+    with Stages(4, show_progress()) as stages:
+        stages.step(f"reading {events.name}")
+        t0 = time.perf_counter()
+        frame = read_events(events)
+        stages.step("reading boundaries")
+        boundaries = _boundaries(regions, use_default)
+        t1 = time.perf_counter()
+        stages.step("building the map")
+        m = make_map(frame, regions=boundaries, title=title, tiles=tiles_arg,
+                     tiles_attribution=tiles_attribution)
+        save_map(m, output)
+        t2 = time.perf_counter()
+        stages.step("done")
     n_rejected = echo_rejected(frame.attrs.get("rejected", []), "rows")
+    total = len(frame)
+    located = int(frame.geometry.notna().sum() - frame.geometry.is_empty.sum()) if total else 0
+    click.echo(f"{total} events ({total - located} unlocated, {n_rejected} rejected rows) -> {output} "
+               f"(read {t1 - t0:.2f} s, map {t2 - t1:.2f} s)", err=True)
+
+
+def _boundaries(regions: tuple[Path, ...], use_default: bool) -> Any:
+    """The boundaries to draw: the given files, else the embedded default when asked and available."""
     boundaries = None
     if regions:
         from ..regions import read_regions
@@ -47,12 +68,4 @@ def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
             boundaries = default_regions()
         except RegionsError as exc:
             logging.getLogger(__name__).warning("no default boundaries: %s", exc)
-    t1 = time.perf_counter()
-    m = make_map(frame, regions=boundaries, title=title, tiles=tiles_arg,
-                 tiles_attribution=tiles_attribution)
-    save_map(m, output)
-    t2 = time.perf_counter()
-    total = len(frame)
-    located = int(frame.geometry.notna().sum() - frame.geometry.is_empty.sum()) if total else 0
-    click.echo(f"{total} events ({total - located} unlocated, {n_rejected} rejected rows) -> {output} "
-               f"(read {t1 - t0:.2f} s, map {t2 - t1:.2f} s)", err=True)
+    return boundaries

@@ -76,14 +76,14 @@ def test_run_and_extract_on_the_example(tmp_path: Path) -> None:
     assert header.startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")
 
 
-def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+def on_a_terminal(*args: str) -> tuple[int, bytes]:
+    """Run ``conflict-map ARGS`` with a pseudo-terminal as stdin, stdout and stderr; exit code and output."""
     import os
     import pty
 
-    args = [sys.executable, "-m", "conflict_map", "run", str(REPO / "examples" / "sahel_reports.txt"),
-            "-o", str(tmp_path / "tty"), "--tiles", "none"]
     master, slave = pty.openpty()
-    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, close_fds=True, cwd=REPO)
+    proc = subprocess.Popen([sys.executable, "-m", "conflict_map", *args], stdin=slave, stdout=slave,
+                            stderr=slave, close_fds=True, cwd=REPO)
     os.close(slave)
     seen = b""
     while True:
@@ -95,11 +95,36 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
             break
         seen += chunk
     os.close(master)
-    assert proc.wait(timeout=300) == 0
+    return proc.wait(timeout=300), seen
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    rc, seen = on_a_terminal("run", str(REPO / "examples" / "sahel_reports.txt"), "-o", str(tmp_path / "tty"),
+                             "--tiles", "none")
+    assert rc == 0
     assert b"100%" in seen and b"extracting events" in seen
     piped = cli("run", str(REPO / "examples" / "sahel_reports.txt"), "-o", str(tmp_path / "pipe"),
                 "--tiles", "none")
     assert piped.returncode == 0 and "%" not in piped.stderr and piped.stdout == ""
+
+
+def test_map_export_and_gazetteer_build_show_progress_on_a_terminal(tmp_path: Path) -> None:
+    src = tmp_path / "points.csv"
+    src.write_text("name,lat,lon\nA,14.5,-4.2\nB,15.0,-1.0\n", encoding="utf-8")
+    rc, seen = on_a_terminal("export", str(src), "-o", str(tmp_path / "e.geojson"), "--no-default-regions")
+    assert rc == 0 and b"100%" in seen and b"writing e.geojson" in seen
+    rc, seen = on_a_terminal("map", str(tmp_path / "e.geojson"), "-o", str(tmp_path / "m.html"), "--tiles", "none",
+                             "--no-default-regions")
+    assert rc == 0 and b"100%" in seen and b"building the map" in seen
+    places = tmp_path / "places.csv"
+    places.write_text("name,latitude,longitude,country_code\nTalbi,15.5,-1.2,ML\n", encoding="utf-8")
+    rc, seen = on_a_terminal("gazetteer", "build", "--places", str(places), "--no-embedded",
+                             "--cache-dir", str(tmp_path / "cache"))
+    assert rc == 0 and b"100%" in seen and b"gazetteer index built" in seen
+    piped = subprocess.run([sys.executable, "-m", "conflict_map", "map", str(tmp_path / "e.geojson"), "-o",
+                            str(tmp_path / "m2.html"), "--tiles", "none", "--no-default-regions"],
+                           capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert piped.returncode == 0 and "%" not in piped.stderr
 
 
 @pytest.mark.parametrize("tiles", ["https://tiles.example.org/{z}/{x}/{y}.png", "NoSuchProvider"])
