@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from itertools import accumulate, compress
 
 from .model import Mention
 from .normalize import _LETTERS, _MARKS
@@ -17,6 +18,8 @@ from .normalize import _LETTERS, _MARKS
 __all__ = ["Spotter"]
 
 _WORD = re.compile(r"[^\W_]+")
+#: splits a text into separators and words (words at the odd indexes), as _WORD finds them
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
 _FOLD = str.maketrans(_LETTERS)
 
 
@@ -83,6 +86,48 @@ class Spotter:
         own normalised form. With ``capitalized=True`` only spans whose first letter is a capital
         are returned (proper names; "in", "area" and "convoy" are villages somewhere).
         """
+        if variants and self._vkeys is not None:
+            return self._scan(text, variants, capitalized)
+        # words and separators alternate: one split in C, offsets from the running sum of their
+        # lengths; ASCII text is folded at once (lower() keeps its length and its word boundaries)
+        ascii_text = text.isascii()
+        parts = _WORD_SPLIT.split(text.lower() if ascii_text else text)
+        ends = list(accumulate(map(len, parts)))
+        toks = parts[1::2]
+        if not ascii_text:
+            toks = list(map(self._fold, toks))
+        trie, aliases, names = self._trie, self._aliases, self._names
+        out: list[Mention] = []
+        n = len(toks)
+        i = 0  # the first word a new mention may start at
+        for h in compress(range(n), map(trie.__contains__, toks)):
+            if h < i:
+                continue
+            start = ends[2 * h]
+            if capitalized and not text[start].isupper():
+                continue
+            cur = toks[h]
+            flags = trie[cur]
+            best, best_norm = (h + 1, cur) if flags & 1 else (0, "")
+            j = h + 1
+            while flags & 2 and j < n:
+                cur = f"{cur} {toks[j]}"
+                flags = trie.get(cur)
+                if flags is None:
+                    break
+                j += 1
+                if flags & 1:
+                    best, best_norm = j, cur
+            if best:
+                end = ends[2 * best - 1]
+                norm = best_norm if best_norm in names else aliases.get(best_norm, best_norm)
+                out.append(Mention(start, end, text[start:end], norm))
+                i = best
+        return out
+
+    def _scan(self, text: str, variants: bool, capitalized: bool) -> list[Mention]:
+        """:meth:`spot` by a scan of every word (used for ``variants=True``; the plain form of the
+        fast path above, which gives the same mentions)."""
         fold = self._fold
         spans = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
         out: list[Mention] = []
