@@ -49,6 +49,17 @@ class _Context:
     # query's own name nor a word of another name counts as admin context
     admin_text: str = ""
     points: list[tuple[np.ndarray, np.ndarray, str, float]] = field(default_factory=list)
+    _stacked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+
+    def stacked_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The latitudes and longitudes of every context point, end to end, and where each point's
+        run starts (for ``np.minimum.reduceat``); made once per context."""
+        if self._stacked is None:
+            sizes = [len(lats) for lats, _, _, _ in self.points]
+            starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+            self._stacked = (np.concatenate([lats for lats, _, _, _ in self.points]),
+                             np.concatenate([lons for _, lons, _, _ in self.points]), starts)
+        return self._stacked
 
     def names(self, phrase: str) -> bool:
         if not phrase:
@@ -113,6 +124,7 @@ class Gazetteer:
         self._fuzzy_memo: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, float, str]]] = {}
         self._context_memo: dict[str, _ParsedContext] = {}
         self._cc_code_memo: dict[frozenset[str], list[int]] = {}
+        self._cc_mask_memo: dict[frozenset[str], np.ndarray] = {}
         self.cache_path: Path | None = None
         self.built_now: bool | None = None
 
@@ -186,6 +198,7 @@ class Gazetteer:
         self._fuzzy_memo.clear()
         self._context_memo.clear()
         self._cc_code_memo.clear()
+        self._cc_mask_memo.clear()
         self._focus_points.clear()
         self._vk_of = None
         return self.cache_path
@@ -322,7 +335,8 @@ class Gazetteer:
         >>> [r[0].country for r in gaz.resolve_all(["Gao", "Kidal"], country="ML")]
         ['ML', 'ML']
         """
-        first = [self._resolve(n, country, context, None, limit)[0] for n in names]
+        ctx_memo: dict[str, _Context] = {}  # the same context for both passes of a name
+        first = [self._resolve(n, country, context, None, limit, ctx_memo=ctx_memo)[0] for n in names]
         tops = [(c[0] if c and c[0].score >= 0.3 else None) for c in first]
         out: list[list[Candidate]] = []
         for i, n in enumerate(names):
@@ -333,7 +347,7 @@ class Gazetteer:
                 continue
             # co-mentions pull by proximity; only the caller's countries act as a focus
             near = [(t.lat, t.lon) for t in others if t.feature_class != "A"]
-            out.append(self._resolve(n, country, context, near, limit)[0] if near else first[i])
+            out.append(self._resolve(n, country, context, near, limit, ctx_memo=ctx_memo)[0] if near else first[i])
         return out
 
     # ------------------------------------------------------------------ internals
@@ -362,9 +376,10 @@ class Gazetteer:
         # word that is also the name of a village elsewhere says nothing about this report.
         idx = self.index
         cc_codes = self._cc_codes(ctx.countries)
+        cc_mask = self._cc_mask(ctx.countries) if cc_codes else None
         for rows, text in found:
-            if cc_codes:
-                rows = rows[np.isin(idx.cc[rows], cc_codes)]
+            if cc_mask is not None:
+                rows = rows[cc_mask[idx.cc[rows]]]
             if len(rows):
                 ctx.points.append((idx.lat[rows], idx.lon[rows], text, 1.0 / len(rows)))
         return ctx
@@ -376,6 +391,17 @@ class Gazetteer:
         if codes is None:
             codes = self._cc_code_memo[key] = [i for i, c in enumerate(self.index.vocab["cc"]) if c in key]
         return codes
+
+    def _cc_mask(self, countries: set[str]) -> np.ndarray:
+        """A boolean array over the index's country codes, True for these ISO2 codes (memoised):
+        ``mask[idx.cc[rows]]`` is ``np.isin(idx.cc[rows], self._cc_codes(countries))``."""
+        key = frozenset(countries)
+        mask = self._cc_mask_memo.get(key)
+        if mask is None:
+            mask = np.zeros(len(self.index.vocab["cc"]), bool)
+            mask[self._cc_codes(countries)] = True
+            self._cc_mask_memo[key] = mask
+        return mask
 
     def _parse_context(self, context: str) -> _ParsedContext:
         """What a context text holds, independent of the name being resolved (memoised per text):
@@ -536,13 +562,20 @@ class Gazetteer:
 
     def _resolve(self, name: str, country: str | Sequence[str] | None, context: str | None,
                  near: Sequence[tuple[float, float]] | None, limit: int,
-                 diagnose: bool = False) -> tuple[list[Candidate], str]:
+                 diagnose: bool = False, ctx_memo: dict[str, _Context] | None = None
+                 ) -> tuple[list[Candidate], str]:
         norm = normalize_name(name)
         if not norm:
             return [], f"{name!r} has no letters or digits to look up"
         idx = self.index
         hints = set(_as_countries(country))
-        ctx = self._context(context, norm, hints)
+        # (the context is read, never changed, below: one call's may serve another with the same
+        # name, context and countries)
+        ctx = ctx_memo.get(norm) if ctx_memo is not None else None
+        if ctx is None:
+            ctx = self._context(context, norm, hints)
+            if ctx_memo is not None:
+                ctx_memo[norm] = ctx
         near_pts = [(float(a), float(b)) for a, b in (near or ())]
         wants_airport = bool(_AIRPORT_WORDS.search(norm) or (_AIRPORT_WORDS.search(ctx.text) and
                                                               norm in ctx.text))
@@ -566,10 +599,13 @@ class Gazetteer:
         focus = ctx.countries or set(idx.detail_countries)
         rejected: list[str] = []
 
+        anchor_arrays: list[np.ndarray] = []  # the anchors' latitudes and longitudes, made once
+
         def plausible(r: int, label: str) -> bool:
             if anchors:
-                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], np.array([a for a, _ in anchors]),
-                                              np.array([b for _, b in anchors]))))
+                if not anchor_arrays:
+                    anchor_arrays.extend((np.array([a for a, _ in anchors]), np.array([b for _, b in anchors])))
+                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], anchor_arrays[0], anchor_arrays[1])))
                 if d <= _FUZZY_RADIUS_KM or self._admin_named(r, ctx):
                     return True
                 # context re-ranks, it does not veto: a look-alike inside a country the caller
@@ -641,30 +677,40 @@ class Gazetteer:
               wants_camp: bool = False, norm: str = "") -> list[Candidate]:
         idx = self.index
         v = idx.vocab
+        v_fclass, v_fcode, v_admin, v_cc = v["fclass"], v["fcode"], v["admin"], v["cc"]
         rows = np.fromiter(found, np.int64, len(found))
+        row_l = rows.tolist()
+        # the candidates' columns as Python lists (one numpy read each, not one per candidate)
+        fclass_l, fcode_l, pop_l = idx.fclass[rows].tolist(), idx.fcode[rows].tolist(), idx.pop[rows].tolist()
+        a1name_l, a2name_l, a2guess_l = idx.a1name[rows].tolist(), idx.a2name[rows].tolist(), idx.a2guess[rows].tolist()
+        cc_l = idx.cc[rows].tolist()
+        names_l = [idx.name(r) for r in row_l]
         feats: list[Features] = []
         focus = ctx.countries
         # distances of every candidate to each context place and to the report's other places, at once
         rlat, rlon = idx.lat[rows][:, None], idx.lon[rows][:, None]
-        point_d = [(np.min(haversine_km(rlat, rlon, lats[None, :], lons[None, :]), axis=1).tolist(), what, w)
-                   for lats, lons, what, w in ctx.points]
+        point_d: list[tuple[list[float], str, float]] = []
+        if ctx.points:
+            lats, lons, starts = ctx.stacked_points()
+            mins = np.minimum.reduceat(haversine_km(rlat, rlon, lats[None, :], lons[None, :]), starts, axis=1)
+            point_d = [(d, what, w) for d, (_, _, what, w) in zip(mins.T.tolist(), ctx.points)]
         near_d = (np.min(haversine_km(rlat, rlon, np.array([a for a, _ in near_pts])[None, :],
                                       np.array([b for _, b in near_pts])[None, :]), axis=1).tolist()
                   if near_pts else None)
-        for i, r in enumerate(rows.tolist()):
+        for i, r in enumerate(row_l):
             quality, why, _ = found[r]
-            fclass, fcode = v["fclass"][idx.fclass[r]], v["fcode"][idx.fcode[r]]
+            fclass, fcode = v_fclass[fclass_l[i]], v_fcode[fcode_l[i]]
             prior = feature_prior(fclass, fcode, wants_airport, wants_area, wants_camp)
             # an area's population is not a town's: it says nothing about how often it is named
-            pop = 0 if fclass == "A" and not fcode.startswith("PCL") else int(idx.pop[r])
+            pop = 0 if fclass == "A" and not fcode.startswith("PCL") else pop_l[i]
             f = Features(quality, why, prior, f"feature {fclass}.{fcode}" if fcode else f"class {fclass}", pop)
-            cc = idx.country(r)
+            cc = v_cc[cc_l[i]]
             if focus:
                 f.in_focus = cc in focus
-            a1, a2 = v["admin"][idx.a1name[r]], v["admin"][idx.a2name[r]]
+            a1, a2 = v_admin[a1name_l[i]], v_admin[a2name_l[i]]
             if fclass == "P" and quality >= 1.0 and fcode not in ("PPLA", "PPLA2", "PPLC"):
                 # a town named exactly like its district is the seat the district is named after
-                f.seat = v["admin"][idx.a2guess[r]] == _strip_district(normalize_name(idx.name(r)))
+                f.seat = v_admin[a2guess_l[i]] == _strip_district(normalize_name(names_l[i]))
             if ctx.text:
                 # an admin area gets no credit for its own name written in the context
                 if a1 and fcode != "ADM1" and ctx.names(normalize_name(a1)):
@@ -672,8 +718,8 @@ class Gazetteer:
                 if a2 and fcode != "ADM2" and ctx.names(normalize_name(a2)):
                     f.admin2_in_context = a2
                 elif fclass != "A":
-                    district = v["admin"][idx.a2guess[r]]
-                    if district and district != normalize_name(idx.name(r)) and ctx.names(district):
+                    district = v_admin[a2guess_l[i]]
+                    if district and district != normalize_name(names_l[i]) and ctx.names(district):
                         f.district_in_context = district
                 # "X (Bankass, Mopti)", "X, Mopti Region", "X in the Kidal region": written with the
                 # name itself, the admin context is about this name, not another of the report
@@ -696,22 +742,25 @@ class Gazetteer:
             f.near_km, f.near_what = best_d, best_what
             feats.append(f)
         scores = score([f.utility() for f in feats])
-        order = sorted(range(len(feats)), key=lambda i: (-scores[i], -int(idx.pop[rows[i]]), int(rows[i])))
+        order = sorted(range(len(feats)), key=lambda i: (-scores[i], -pop_l[i], row_l[i]))
+        lat_l, lon_l = idx.lat[rows].tolist(), idx.lon[rows].tolist()
+        gid_l, a1_l, src_l = idx.gid[rows].tolist(), idx.a1[rows].tolist(), idx.src[rows].tolist()
+        v_a1, sources = v["a1"], idx.sources
+        focus_label = ",".join(sorted(focus))
         out = []
         for i in order:
-            r = int(rows[i])
             f = feats[i]
-            gid = int(idx.gid[r])
-            a1, a2 = v["admin"][idx.a1name[r]], v["admin"][idx.a2name[r]]
-            a1code = v["a1"][idx.a1[r]]
-            cc = idx.country(r)
+            gid = gid_l[i]
+            a1, a2 = v_admin[a1name_l[i]], v_admin[a2name_l[i]]
+            a1code = v_a1[a1_l[i]]
+            cc = v_cc[cc_l[i]]
             out.append(Candidate(
-                geonameid=gid if gid >= 0 else None, name=idx.name(r), lat=float(idx.lat[r]),
-                lon=float(idx.lon[r]), country=cc, admin1=a1 or None, admin2=a2 or None,
-                admin1_code=a1code or None, feature_class=v["fclass"][idx.fclass[r]],
-                feature_code=v["fcode"][idx.fcode[r]], population=int(idx.pop[r]), score=round(scores[i], 4),
-                reasons=f.reasons(",".join(sorted(focus)) if f.in_focus is False else cc),
-                source=idx.sources[int(idx.src[r])], matched=found[r][2]))
+                geonameid=gid if gid >= 0 else None, name=names_l[i], lat=lat_l[i],
+                lon=lon_l[i], country=cc, admin1=a1 or None, admin2=a2 or None,
+                admin1_code=a1code or None, feature_class=v_fclass[fclass_l[i]],
+                feature_code=v_fcode[fcode_l[i]], population=pop_l[i], score=round(scores[i], 4),
+                reasons=f.reasons(focus_label if f.in_focus is False else cc),
+                source=sources[src_l[i]], matched=found[row_l[i]][2]))
         return out
 
 
