@@ -49,6 +49,7 @@ class _Context:
     # query's own name nor a word of another name counts as admin context
     admin_text: str = ""
     points: list[tuple[np.ndarray, np.ndarray, str, float]] = field(default_factory=list)
+    parsed: _ParsedContext | None = field(default=None, repr=False)
     _stacked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     def stacked_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -86,6 +87,9 @@ class _ParsedContext:
     text: str
     mentions: list[_ContextMention]
     tail: str
+    # whether the text holds airport words and camp words (asked once per text)
+    airport_words: bool | None = None
+    camp_words: bool | None = None
 
 
 class Gazetteer:
@@ -125,6 +129,9 @@ class Gazetteer:
         self._context_memo: dict[str, _ParsedContext] = {}
         self._cc_code_memo: dict[frozenset[str], list[int]] = {}
         self._cc_mask_memo: dict[frozenset[str], np.ndarray] = {}
+        self._context_name_memo: dict[str, tuple[tuple[str, ...], np.ndarray | None]] = {}
+        self._far_memo: dict[tuple[str, ...], dict[int, bool]] = {}
+        self._row_memo: dict[int, tuple[Any, ...]] = {}
         self.cache_path: Path | None = None
         self.built_now: bool | None = None
 
@@ -199,6 +206,9 @@ class Gazetteer:
         self._context_memo.clear()
         self._cc_code_memo.clear()
         self._cc_mask_memo.clear()
+        self._context_name_memo.clear()
+        self._far_memo.clear()
+        self._row_memo.clear()
         self._focus_points.clear()
         self._vk_of = None
         return self.cache_path
@@ -357,6 +367,7 @@ class Gazetteer:
             return ctx
         parsed = self._parse_context(context)
         ctx.text = parsed.text
+        ctx.parsed = parsed
         vk = variant_key(norm)
         found: list[tuple[np.ndarray, str]] = []
         pieces: list[str] = []
@@ -410,7 +421,6 @@ class Gazetteer:
         if parsed is not None:
             return parsed
         idx = self.index
-        fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
         mentions = self.spot(context, capitalized=True)
         starts = {m.start for m in mentions}
         ends = {m.end for m in mentions}
@@ -436,26 +446,40 @@ class Gazetteer:
             if cc is not None:
                 cm.countries = (cc,)
                 continue
-            rows, _ = idx.rows_for_name(m.normalized)
-            if len(rows) == 0:
-                continue
-            codes = [fcode_v[c] for c in idx.fcode[rows]]
-            # an admin area named in the context gives its country
-            cm.countries = tuple(dict.fromkeys(idx.country(int(r)) for r, code in zip(rows, codes)
-                                               if code in ("ADM1", "ADM2")))
-            # a region's name ("Sandare (Nioro, Kayes)") is region-level context, not a point;
-            # candidates get credit for it through their admin-1 name
-            if len(rows) > _MAX_CONTEXT_ROWS or "ADM1" in codes:
-                continue
-            # only populated places locate a report: an area's point is a centroid
-            keep = np.array([fclass_v[c] == "P" for c in idx.fclass[rows]], bool)
-            if keep.any():
-                cm.rows = rows[keep]
+            cm.countries, cm.rows = self._context_name(m.normalized)
         parsed = _ParsedContext(f" {normalize_name(context)} ", out, normalize_name(context[pos:]))
         if len(self._context_memo) > 64:  # the texts of the last few reports: no more is reused
             self._context_memo.clear()
         self._context_memo[context] = parsed
         return parsed
+
+    def _context_name(self, norm: str) -> tuple[tuple[str, ...], np.ndarray | None]:
+        """What a (non-country) name written in a context says whatever the context: the countries
+        of the admin areas it names, and the populated places it may be (memoised per name)."""
+        got = self._context_name_memo.get(norm)
+        if got is not None:
+            return got
+        idx = self.index
+        fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
+        rows, _ = idx.rows_for_name(norm)
+        countries: tuple[str, ...] = ()
+        keep_rows = None
+        if len(rows):
+            codes = [fcode_v[c] for c in idx.fcode[rows].tolist()]
+            # an admin area named in the context gives its country
+            countries = tuple(dict.fromkeys(idx.country(int(r)) for r, code in zip(rows, codes)
+                                            if code in ("ADM1", "ADM2")))
+            # a region's name ("Sandare (Nioro, Kayes)") is region-level context, not a point;
+            # candidates get credit for it through their admin-1 name
+            if not (len(rows) > _MAX_CONTEXT_ROWS or "ADM1" in codes):
+                # only populated places locate a report: an area's point is a centroid
+                keep = np.array([fclass_v[c] == "P" for c in idx.fclass[rows].tolist()], bool)
+                if keep.any():
+                    keep_rows = rows[keep]
+        if len(self._context_name_memo) > 100_000:
+            self._context_name_memo.clear()
+        got = self._context_name_memo[norm] = (countries, keep_rows)
+        return got
 
     def _admin_named(self, r: int, ctx: _Context) -> bool:
         """The place's admin-1 area or (guessed) district is written in the context, in a focus country."""
@@ -484,9 +508,17 @@ class Gazetteer:
             pts = self._focus_points[key] = cells
         if len(pts) == 0:
             return []
-        rows_a = np.asarray(outside, np.int64)
-        d = haversine_km(idx.lat[rows_a][:, None], idx.lon[rows_a][:, None], pts[None, :, 0], pts[None, :, 1])
-        return [r for r, dmin in zip(outside, d.min(axis=1).tolist()) if dmin > _FAR_KM]
+        # whether a row is far is a function of the row and the focus: remembered per row
+        far = self._far_memo.get(key)
+        if far is None or len(far) > 100_000:
+            far = self._far_memo[key] = {}
+        todo = [r for r in dict.fromkeys(outside) if r not in far]
+        if todo:
+            rows_a = np.asarray(todo, np.int64)
+            d = haversine_km(idx.lat[rows_a][:, None], idx.lon[rows_a][:, None], pts[None, :, 0], pts[None, :, 1])
+            for r, dmin in zip(todo, d.min(axis=1).tolist()):
+                far[r] = dmin > _FAR_KM
+        return [r for r in outside if far[r]]
 
     def _fuzzy(self, vk: str, norm: str, focus: set[str], near: list[tuple[float, float]]
                ) -> list[tuple[int, float, str]]:
@@ -577,8 +609,13 @@ class Gazetteer:
             if ctx_memo is not None:
                 ctx_memo[norm] = ctx
         near_pts = [(float(a), float(b)) for a, b in (near or ())]
-        wants_airport = bool(_AIRPORT_WORDS.search(norm) or (_AIRPORT_WORDS.search(ctx.text) and
-                                                              norm in ctx.text))
+        parsed = ctx.parsed
+        if parsed is not None and parsed.airport_words is None:
+            parsed.airport_words = _AIRPORT_WORDS.search(parsed.text) is not None
+            parsed.camp_words = _CAMP_WORDS.search(parsed.text) is not None
+        # (ctx.text is parsed.text, or "" without a context)
+        wants_airport = bool(_AIRPORT_WORDS.search(norm) or (
+            (parsed.airport_words if parsed is not None else _AIRPORT_WORDS.search(ctx.text)) and norm in ctx.text))
 
         # 1. exact names, 2. the same without generic words; then look-alikes (spelling variants,
         # then fuzzy), which must lie in the report's countries or near its other places.
@@ -664,7 +701,8 @@ class Gazetteer:
             if not found:
                 return [], (f"no place named {name!r} in or near the report's countries "
                             f"({','.join(sorted(ctx.countries))}); far homonyms refused: " + ", ".join(rejected[:5]))
-        wants_camp = bool(_CAMP_WORDS.search(norm)) or _word_beside(ctx.text, norm, _CAMP_WORDS)
+        wants_camp = bool(_CAMP_WORDS.search(norm)) or _word_beside(
+            ctx.text, norm, _CAMP_WORDS, present=parsed.camp_words if parsed is not None else None)
         cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)), wants_camp,
                            norm)
         cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
@@ -676,15 +714,9 @@ class Gazetteer:
               near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool,
               wants_camp: bool = False, norm: str = "") -> list[Candidate]:
         idx = self.index
-        v = idx.vocab
-        v_fclass, v_fcode, v_admin, v_cc = v["fclass"], v["fcode"], v["admin"], v["cc"]
         rows = np.fromiter(found, np.int64, len(found))
         row_l = rows.tolist()
-        # the candidates' columns as Python lists (one numpy read each, not one per candidate)
-        fclass_l, fcode_l, pop_l = idx.fclass[rows].tolist(), idx.fcode[rows].tolist(), idx.pop[rows].tolist()
-        a1name_l, a2name_l, a2guess_l = idx.a1name[rows].tolist(), idx.a2name[rows].tolist(), idx.a2guess[rows].tolist()
-        cc_l = idx.cc[rows].tolist()
-        names_l = [idx.name(r) for r in row_l]
+        info = [self._row_info(r) for r in row_l]
         feats: list[Features] = []
         focus = ctx.countries
         # distances of every candidate to each context place and to the report's other places, at once
@@ -699,27 +731,27 @@ class Gazetteer:
                   if near_pts else None)
         for i, r in enumerate(row_l):
             quality, why, _ = found[r]
-            fclass, fcode = v_fclass[fclass_l[i]], v_fcode[fcode_l[i]]
+            ri = info[i]
+            fclass, fcode = ri.fclass, ri.fcode
             prior = feature_prior(fclass, fcode, wants_airport, wants_area, wants_camp)
             # an area's population is not a town's: it says nothing about how often it is named
-            pop = 0 if fclass == "A" and not fcode.startswith("PCL") else pop_l[i]
-            f = Features(quality, why, prior, f"feature {fclass}.{fcode}" if fcode else f"class {fclass}", pop)
-            cc = v_cc[cc_l[i]]
+            f = Features(quality, why, prior, ri.feature_reason, ri.feature_pop)
+            cc = ri.cc
             if focus:
                 f.in_focus = cc in focus
-            a1, a2 = v_admin[a1name_l[i]], v_admin[a2name_l[i]]
+            a1, a2 = ri.admin1, ri.admin2
             if fclass == "P" and quality >= 1.0 and fcode not in ("PPLA", "PPLA2", "PPLC"):
                 # a town named exactly like its district is the seat the district is named after
-                f.seat = v_admin[a2guess_l[i]] == _strip_district(normalize_name(names_l[i]))
+                f.seat = ri.seat
             if ctx.text:
                 # an admin area gets no credit for its own name written in the context
-                if a1 and fcode != "ADM1" and ctx.names(normalize_name(a1)):
+                if a1 and fcode != "ADM1" and ctx.names(ri.admin1_norm):
                     f.admin1_in_context = a1
-                if a2 and fcode != "ADM2" and ctx.names(normalize_name(a2)):
+                if a2 and fcode != "ADM2" and ctx.names(ri.admin2_norm):
                     f.admin2_in_context = a2
                 elif fclass != "A":
-                    district = v_admin[a2guess_l[i]]
-                    if district and district != normalize_name(names_l[i]) and ctx.names(district):
+                    district = ri.district
+                    if district and district != ri.name_norm and ctx.names(district):
                         f.district_in_context = district
                 # "X (Bankass, Mopti)", "X, Mopti Region", "X in the Kidal region": written with the
                 # name itself, the admin context is about this name, not another of the report
@@ -734,7 +766,9 @@ class Gazetteer:
                 d = dists[i]
                 d = d / w if w < 1 else d  # an ambiguous context name counts as farther
                 if best_d is None or d < best_d:
-                    best_d, best_what = d, f"{what!r} in the context"
+                    best_d, best_what = d, what
+            if best_what is not None:
+                best_what = f"{best_what!r} in the context"
             if near_d is not None and fclass != "A":
                 d = near_d[i]
                 if best_d is None or d < best_d:
@@ -742,26 +776,73 @@ class Gazetteer:
             f.near_km, f.near_what = best_d, best_what
             feats.append(f)
         scores = score([f.utility() for f in feats])
-        order = sorted(range(len(feats)), key=lambda i: (-scores[i], -pop_l[i], row_l[i]))
-        lat_l, lon_l = idx.lat[rows].tolist(), idx.lon[rows].tolist()
-        gid_l, a1_l, src_l = idx.gid[rows].tolist(), idx.a1[rows].tolist(), idx.src[rows].tolist()
-        v_a1, sources = v["a1"], idx.sources
+        order = sorted(range(len(feats)), key=lambda i: (-scores[i], -info[i].pop, row_l[i]))
         focus_label = ",".join(sorted(focus))
         out = []
         for i in order:
             f = feats[i]
-            gid = gid_l[i]
-            a1, a2 = v_admin[a1name_l[i]], v_admin[a2name_l[i]]
-            a1code = v_a1[a1_l[i]]
-            cc = v_cc[cc_l[i]]
+            ri = info[i]
             out.append(Candidate(
-                geonameid=gid if gid >= 0 else None, name=names_l[i], lat=lat_l[i],
-                lon=lon_l[i], country=cc, admin1=a1 or None, admin2=a2 or None,
-                admin1_code=a1code or None, feature_class=v_fclass[fclass_l[i]],
-                feature_code=v_fcode[fcode_l[i]], population=pop_l[i], score=round(scores[i], 4),
-                reasons=f.reasons(focus_label if f.in_focus is False else cc),
-                source=sources[src_l[i]], matched=found[row_l[i]][2]))
+                geonameid=ri.gid, name=ri.name, lat=ri.lat, lon=ri.lon, country=ri.cc,
+                admin1=ri.admin1 or None, admin2=ri.admin2 or None, admin1_code=ri.admin1_code,
+                feature_class=ri.fclass, feature_code=ri.fcode, population=ri.pop, score=round(scores[i], 4),
+                reasons=f.reasons(focus_label if f.in_focus is False else ri.cc),
+                source=ri.source, matched=found[row_l[i]][2]))
         return out
+
+    def _row_info(self, r: int) -> _RowInfo:
+        """What ranking reads of one index row, whatever the query (memoised per row)."""
+        ri = self._row_memo.get(r)
+        if ri is not None:
+            return ri
+        idx = self.index
+        v = idx.vocab
+        fclass, fcode = v["fclass"][int(idx.fclass[r])], v["fcode"][int(idx.fcode[r])]
+        pop = int(idx.pop[r])
+        name = idx.name(r)
+        name_norm = normalize_name(name)
+        a1, a2 = v["admin"][int(idx.a1name[r])], v["admin"][int(idx.a2name[r])]
+        district = v["admin"][int(idx.a2guess[r])]
+        gid = int(idx.gid[r])
+        a1code = v["a1"][int(idx.a1[r])]
+        ri = _RowInfo(
+            fclass=fclass, fcode=fcode, pop=pop,
+            feature_pop=0 if fclass == "A" and not fcode.startswith("PCL") else pop,
+            feature_reason=f"feature {fclass}.{fcode}" if fcode else f"class {fclass}",
+            cc=idx.country(r), admin1=a1, admin2=a2, admin1_norm=normalize_name(a1), admin2_norm=normalize_name(a2),
+            district=district, name=name, name_norm=name_norm,
+            seat=district == _strip_district(name_norm),
+            gid=gid if gid >= 0 else None, lat=float(idx.lat[r]), lon=float(idx.lon[r]),
+            admin1_code=a1code or None, source=idx.sources[int(idx.src[r])])
+        if len(self._row_memo) > 200_000:
+            self._row_memo.clear()
+        self._row_memo[r] = ri
+        return ri
+
+
+@dataclass(frozen=True, slots=True)
+class _RowInfo:
+    """The query-independent facts about one index row that ranking uses."""
+
+    fclass: str
+    fcode: str
+    pop: int
+    feature_pop: int  # the population the ranking counts (none for admin areas)
+    feature_reason: str
+    cc: str
+    admin1: str
+    admin2: str
+    admin1_norm: str
+    admin2_norm: str
+    district: str  # the guessed district's normalised name
+    name: str
+    name_norm: str
+    seat: bool  # named like its guessed district
+    gid: int | None
+    lat: float
+    lon: float
+    admin1_code: str | None
+    source: str
 
 
 class _LazySet:
@@ -862,10 +943,12 @@ def _phrase_after(text: str, norm: str, phrase: str, span: int = 4) -> bool:
     return False
 
 
-def _word_beside(text: str, norm: str, words: re.Pattern[str], span: int = 3) -> bool:
+def _word_beside(text: str, norm: str, words: re.Pattern[str], span: int = 3,
+                 present: bool | None = None) -> bool:
     """True when one of ``words`` is within ``span`` words of ``norm`` in the normalised ``text``
-    ("the MINUSMA camp in Tessalit", "Omo camp")."""
-    if not text or not words.search(text):
+    ("the MINUSMA camp in Tessalit", "Omo camp"); ``present``: whether ``words`` occur in ``text``
+    at all, when already known."""
+    if not text or not (present if present is not None else words.search(text)):
         return False
     needle = f" {norm} "
     start = text.find(needle)
