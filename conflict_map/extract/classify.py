@@ -166,8 +166,8 @@ def find_cues(sentence: str) -> list[Cue]:
     if not mob and not matches:
         return cues  # no cue: the sentence-level checks below are not needed
     hurt = _HURT_L.search(low) >= 0
-    ground = _GROUND_L.search(low) >= 0
-    protest_ctx = _PROTEST_L.search(low) >= 0
+    # asked only by the cues that use them (pure functions of the sentence: -1 not yet asked)
+    ground_i = protest_i = -1
     if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
         cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), sentence[mob.start():mob.end()], "mob", hurt))
     for m in matches:
@@ -183,7 +183,9 @@ def find_cues(sentence: str) -> list[Cue]:
         if group == "atk":
             kind = _kind(_target_window(sentence, start, end))
             if kind == "military":
-                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "atk", hurt, ground))
+                if ground_i < 0:
+                    ground_i = int(_GROUND_L.search(low) >= 0)
+                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "atk", hurt, ground_i == 1))
             else:
                 cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "atk", hurt))
             continue
@@ -192,14 +194,18 @@ def find_cues(sentence: str) -> list[Cue]:
             if kind == "civilian":
                 cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "kill"))
             elif kind == "military":
-                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "kill", hurt, ground))
+                if ground_i < 0:
+                    ground_i = int(_GROUND_L.search(low) >= 0)
+                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "kill", hurt, ground_i == 1))
             else:
                 # a killing whose victims are not named as combatants: most often civilians
                 cues.append(Cue("Violence against civilians", "Attack", 5, start, end, m.group(), "kill"))
             continue
         et, st = lx.CUE_KEYS[int(group[1:])]
         if et in _PROTEST_TYPES and st != "Mob violence":
-            if not protest_ctx and et == "Protests" and st != "Peaceful protest":
+            if et == "Protests" and st != "Peaceful protest" and protest_i < 0:
+                protest_i = int(_PROTEST_L.search(low) >= 0)
+            if protest_i != 1 and et == "Protests" and st != "Peaceful protest":
                 continue
             tier = 1
         elif et == "Battles":

@@ -117,6 +117,10 @@ class Deaths:
         return self.low
 
 
+_SPACES = re.compile(r"\s+")
+_WORD_GAPS = re.compile(r"[\s\-]+")
+
+
 def parse_number(text: str) -> int:
     """A count from digits, English or French words, or a vague quantity.
 
@@ -132,12 +136,12 @@ def parse_number(text: str) -> int:
     >>> parse_number("soixante-dix-sept"), parse_number("deux cents"), parse_number("une dizaine")
     (77, 200, 10)
     """
-    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = _SPACES.sub(" ", text.strip().lower())
     if t.isdigit():
         return int(t)
     if t in _VAGUE:
         return _VAGUE[t]
-    words = [w for w in re.split(r"[\s\-]+", t) if w and w != "et" and w != "and"]
+    words = [w for w in _WORD_GAPS.split(t) if w and w != "et" and w != "and"]
     if not words:
         raise ValueError(f"not a number: {text!r}")
     total, current = 0, 0
