@@ -51,6 +51,14 @@ class _Context:
     points: list[tuple[np.ndarray, np.ndarray, str, float]] = field(default_factory=list)
     parsed: _ParsedContext | None = field(default=None, repr=False)
     _stacked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+    _anchors: list[tuple[float, float]] | None = field(default=None, repr=False)
+
+    def anchors(self) -> list[tuple[float, float]]:
+        """The points of the context places that are not ambiguous (weight 0.5 or more); a new list."""
+        if self._anchors is None:
+            self._anchors = [(float(la), float(lo)) for lats, lons, _, w in self.points if w >= 0.5
+                             for la, lo in zip(lats, lons)]
+        return list(self._anchors)
 
     def stacked_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The latitudes and longitudes of every context point, end to end, and where each point's
@@ -131,7 +139,8 @@ class Gazetteer:
         self._cc_mask_memo: dict[frozenset[str], np.ndarray] = {}
         self._context_name_memo: dict[str, tuple[tuple[str, ...], np.ndarray | None]] = {}
         self._far_memo: dict[tuple[str, ...], dict[int, bool]] = {}
-        self._row_memo: dict[int, tuple[Any, ...]] = {}
+        self._row_memo: dict[int, _RowInfo] = {}
+        self._lookup_memo: dict[str, _Lookup] = {}
         self.cache_path: Path | None = None
         self.built_now: bool | None = None
 
@@ -209,6 +218,7 @@ class Gazetteer:
         self._context_name_memo.clear()
         self._far_memo.clear()
         self._row_memo.clear()
+        self._lookup_memo.clear()
         self._focus_points.clear()
         self._vk_of = None
         return self.cache_path
@@ -613,26 +623,15 @@ class Gazetteer:
         if parsed is not None and parsed.airport_words is None:
             parsed.airport_words = _AIRPORT_WORDS.search(parsed.text) is not None
             parsed.camp_words = _CAMP_WORDS.search(parsed.text) is not None
+        look = self._lookup(norm)
         # (ctx.text is parsed.text, or "" without a context)
-        wants_airport = bool(_AIRPORT_WORDS.search(norm) or (
+        wants_airport = bool(look.airport_words or (
             (parsed.airport_words if parsed is not None else _AIRPORT_WORDS.search(ctx.text)) and norm in ctx.text))
 
         # 1. exact names, 2. the same without generic words; then look-alikes (spelling variants,
         # then fuzzy), which must lie in the report's countries or near its other places.
-        found: dict[int, tuple[float, str, str]] = {}
-        for q, penalty in ((norm, 0.0), (_strip_generic(norm), 0.05)):
-            if not q:
-                continue
-            rows, kinds = idx.rows_for_name(q)
-            for r, k in zip(rows.tolist(), kinds.tolist()):
-                quality = (1.0 if k == 0 else 0.93) - penalty
-                why = "exact name" if k == 0 else f"alternate name {q!r}"
-                if r not in found or found[r][0] < quality:
-                    found[r] = (quality, why, idx.name(r) if k == 0 else q)
-            if found:
-                break
-        anchors = near_pts + [(float(la), float(lo)) for lats, lons, _, w in ctx.points if w >= 0.5
-                              for la, lo in zip(lats, lons)]
+        found: dict[int, tuple[float, str, str]] = dict(look.exact)
+        anchors = near_pts + ctx.anchors()
         focus = ctx.countries or set(idx.detail_countries)
         rejected: list[str] = []
 
@@ -656,8 +655,8 @@ class Gazetteer:
             rejected.append(f"{label} ({idx.country(r)}, outside {','.join(sorted(focus))})")
             return False
 
-        vk = variant_key(norm)
-        for r in idx.rows_for_vkey(vk).tolist():
+        vk = look.vkey
+        for r in look.variant_rows:
             if r not in found and plausible(r, idx.name(r)):
                 found[r] = (0.85, f"spelling variant of {idx.name(r)!r}", idx.name(r))
         fuzzy_note = ""
@@ -701,14 +700,40 @@ class Gazetteer:
             if not found:
                 return [], (f"no place named {name!r} in or near the report's countries "
                             f"({','.join(sorted(ctx.countries))}); far homonyms refused: " + ", ".join(rejected[:5]))
-        wants_camp = bool(_CAMP_WORDS.search(norm)) or _word_beside(
+        wants_camp = look.camp_words or _word_beside(
             ctx.text, norm, _CAMP_WORDS, present=parsed.camp_words if parsed is not None else None)
-        cands = self._rank(found, ctx, near_pts, wants_airport, bool(_AREA_WORDS.search(norm)), wants_camp,
-                           norm)
+        cands = self._rank(found, ctx, near_pts, wants_airport, look.area_words, wants_camp, norm)
         cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
         if not cands:
             return [], f"candidates for {name!r} all scored below {_MIN_SCORE}"
         return cands, ""
+
+    def _lookup(self, norm: str) -> _Lookup:
+        """The look-ups of a normalised name that do not depend on the query's context (memoised)."""
+        look = self._lookup_memo.get(norm)
+        if look is not None:
+            return look
+        idx = self.index
+        exact: dict[int, tuple[float, str, str]] = {}
+        for q, penalty in ((norm, 0.0), (_strip_generic(norm), 0.05)):
+            if not q:
+                continue
+            rows, kinds = idx.rows_for_name(q)
+            for r, k in zip(rows.tolist(), kinds.tolist()):
+                quality = (1.0 if k == 0 else 0.93) - penalty
+                why = "exact name" if k == 0 else f"alternate name {q!r}"
+                if r not in exact or exact[r][0] < quality:
+                    exact[r] = (quality, why, idx.name(r) if k == 0 else q)
+            if exact:
+                break
+        vk = variant_key(norm)
+        look = _Lookup(tuple(exact.items()), vk, tuple(idx.rows_for_vkey(vk).tolist()),
+                       _AIRPORT_WORDS.search(norm) is not None, _CAMP_WORDS.search(norm) is not None,
+                       _AREA_WORDS.search(norm) is not None)
+        if len(self._lookup_memo) > 100_000:
+            self._lookup_memo.clear()
+        self._lookup_memo[norm] = look
+        return look
 
     def _rank(self, found: dict[int, tuple[float, str, str]], ctx: _Context,
               near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool,
@@ -818,6 +843,18 @@ class Gazetteer:
             self._row_memo.clear()
         self._row_memo[r] = ri
         return ri
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What the index says of one normalised name whatever the context."""
+
+    exact: tuple[tuple[int, tuple[float, str, str]], ...]  # rows named so (or so without generic words)
+    vkey: str
+    variant_rows: tuple[int, ...]  # rows sharing its variant key
+    airport_words: bool  # the name itself says airport, camp, area
+    camp_words: bool
+    area_words: bool
 
 
 @dataclass(frozen=True, slots=True)
