@@ -68,9 +68,22 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("CÔTE D'IVOIRE")
     'cote divoire'
     """
+    if name.isascii():
+        # the same steps for ASCII text: NFKD and the marks change nothing, casefold() is lower(),
+        # the only ASCII characters the table removes are the two apostrophes, and the words left
+        # by separators are the runs of letters and digits
+        return " ".join(_ASCII_WORDS.findall(name.lower().replace("'", "").replace("`", "")))
+    return _normalize_any(name)
+
+
+def _normalize_any(name: str) -> str:
+    """:func:`normalize_name` for any text (the ASCII shortcut aside)."""
     s = unicodedata.normalize("NFKD", name)
     s = _MARKS.sub("", s).casefold().translate(_TRANSLATE)
     return " ".join(_SEPARATORS.sub(" ", s).split())
+
+
+_ASCII_WORDS = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=262_144)

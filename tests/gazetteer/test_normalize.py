@@ -38,3 +38,19 @@ def test_normalize_is_idempotent(s: str) -> None:
     n = normalize_name(s)
     assert normalize_name(n) == n
     assert n == n.strip() and "  " not in n
+
+
+def test_ascii_shortcut_matches_the_general_steps() -> None:
+    import random
+    import string
+
+    from gazetteer.normalize import _TRANSLATE, _normalize_any, normalize_name
+
+    # the shortcut removes these two and nothing else of ASCII
+    assert [chr(c) for c in _TRANSLATE if c < 128] == ["'", "`"]
+    rnd = random.Random(5)
+    alphabet = "".join(chr(c) for c in range(128))
+    texts = [alphabet, string.printable, "N'Tillit", "Nioro-du-Sahel", "  a__b  ", "x`y", "\x0b\x1f\x7f", ""]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(30))) for _ in range(3000)]
+    for t in texts:
+        assert normalize_name.__wrapped__(t) == _normalize_any(t), repr(t)
