@@ -739,13 +739,15 @@ class Gazetteer:
               near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool,
               wants_camp: bool = False, norm: str = "") -> list[Candidate]:
         idx = self.index
-        rows = np.fromiter(found, np.int64, len(found))
-        row_l = rows.tolist()
-        info = [self._row_info(r) for r in row_l]
+        row_l = list(found)
+        row_info = self._row_info
+        info = [row_info(r) for r in row_l]
         feats: list[Features] = []
         focus = ctx.countries
         # distances of every candidate to each context place and to the report's other places, at once
-        rlat, rlon = idx.lat[rows][:, None], idx.lon[rows][:, None]
+        if ctx.points or near_pts:
+            rows = np.array(row_l, np.int64)
+            rlat, rlon = idx.lat[rows][:, None], idx.lon[rows][:, None]
         point_d: list[tuple[list[float], str, float]] = []
         if ctx.points:
             lats, lons, starts = ctx.stacked_points()

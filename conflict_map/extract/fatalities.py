@@ -218,12 +218,13 @@ def count_deaths(sentence: str) -> Deaths:
         q = (m.group("q") or "").strip().lower()
         if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue
-        if a.lower() in ("a", "an", "un", "une", "et", "no", "one") and not b:
+        a_low = a.lower()
+        if a_low in ("a", "an", "un", "une", "et", "no", "one") and not b:
             # "a"/"one" alone is too often an article or a pronoun: only right after a killing verb,
             # or "one" just before a death word ("one killed")
-            after3 = _TOKEN.findall(sentence[m.end():m.end() + 50])[:5]
             if not (_KILL_VERB.search(sentence[max(0, m.start() - 40):m.start()])
-                    or (a.lower() == "one" and any(_DEATH.match(t) for t in after3))):
+                    or (a_low == "one" and any(_DEATH.match(t) for t in
+                                               _TOKEN.findall(sentence[m.end():m.end() + 50])[:5]))):
                 continue
         if _NOT_COUNT_AFTER.match(sentence, m.end()):
             continue
