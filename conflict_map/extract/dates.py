@@ -204,7 +204,7 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
     low = text.lower()
     fast = len(low) == len(text)
     subs, scan = (_SUB_L, low) if fast else (_SUB, text)
-    for m in (_STARTS_L.finditer(_PATTERN_L, low) if fast else _PATTERN.finditer(text)):
+    for m in (_STARTS_L.iter_matches(_PATTERN_L, low) if fast else _PATTERN.finditer(text)):
         name = m.lastgroup[2:] if m.lastgroup else ""
         sub = subs[name].match(scan, m.start())
         if sub is None:

@@ -7,6 +7,7 @@ compiler in :func:`compile_cues`). Lexicons are data: extend them here, never in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = [
     "CUES", "CUE_PATTERN", "CUE_KEYS", "GENERIC_ATTACK", "GENERIC_KILL", "MILITARY_TARGET",
@@ -518,6 +519,30 @@ class StartFinder:
             out.append(m)
             pos = m.end() if m.end() > m.start() else m.end() + 1
         return out
+
+    def iter_matches(self, full: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """``full.finditer(text)``, lazily: a caller that stops early does not scan the rest."""
+        pos, n, given = 0, len(text), 0
+        lit_s = self.literal.search if self.literal is not None else None
+        oth = self.other.search(text) if self._other_possible(text) else None  # type: ignore[union-attr]
+        match = full.match
+        while pos <= n:
+            a = lit_s(text, pos) if lit_s is not None else None
+            if oth is not None and oth.start() < pos:
+                oth = self.other.search(text, pos)  # type: ignore[union-attr]
+            if a is None and oth is None:
+                break
+            start = a.start() if oth is None or (a is not None and a.start() <= oth.start()) else oth.start()
+            m = match(text, start)
+            if m is None:  # cannot happen (same language); kept exact anyway: the plain scan from
+                # the start, past what was given already
+                for k, m2 in enumerate(full.finditer(text)):
+                    if k >= given:
+                        yield m2
+                return
+            given += 1
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
 
     def _other_possible(self, text: str) -> bool:
         if self.other is None:

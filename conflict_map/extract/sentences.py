@@ -22,9 +22,18 @@ _ABBREV = frozenset(
 _BOUNDARY = re.compile(
     r"""([.!?…]+["'”’»)\]]*)\s+(?=["'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[A-ZÀ-ÖØ-Þ"“«])"""
 )
+# The same boundaries, written to start with one character class so that the regex engine skips in C
+# the characters that start none (a punctuation's run is ``m.start()`` to ``m.end("rest")``; ``rest``
+# does not take part when the boundary is a line break)
+_BOUNDARY_FAST = re.compile(
+    r"""[.!?…\n](?:(?<=[.!?…])(?P<rest>[.!?…]*["'”’»)\]]*)\s+(?=["'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])|"""
+    r"""(?<=\n)\s*\n|(?<=\n)(?=\s*[A-ZÀ-ÖØ-Þ"“«]))"""
+)
 _WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
 #: a sentence glued to the next without a space ("raged on.Elsewhere")
 _GLUED = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ö][a-zà-ÿ])")
+#: the same places: the cut is the end of the punctuation found first (``m.end()``)
+_GLUED_FAST = re.compile(r"[.!?](?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ö][a-zà-ÿ])")
 
 
 @dataclass(frozen=True)
@@ -46,19 +55,18 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> split_sentences("Tirs à Mopti. M. Diarra a parlé.")[1].start
     14
     """
-    cuts: list[int] = []
-    for m in _GLUED.finditer(text):
-        cuts.append(m.start())
-    for m in _BOUNDARY.finditer(text):
-        if m.group(1):
-            punct_start = m.start(1)
-            if text[punct_start] == "." and len(m.group(1)) == 1:
+    cuts: list[int] = [m.end() for m in _GLUED_FAST.finditer(text)]
+    for m in _BOUNDARY_FAST.finditer(text):
+        punct_end = m.end("rest")
+        if punct_end >= 0:  # after punctuation (-1: a line break)
+            punct_start = m.start()
+            if text[punct_start] == "." and punct_end - punct_start == 1:
                 w = _WORD_BEFORE.search(text, max(0, punct_start - 12), punct_start)
                 if w:
                     word = w.group(1).lower().rstrip(".")
                     if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                         continue
-            cuts.append(m.end(1))
+            cuts.append(punct_end)
         else:
             cuts.append(m.start())
     cuts.sort()

@@ -130,3 +130,34 @@ def test_place_and_passive_checks_agree() -> None:
             got = finder.search(low if ci else text) >= 0 if (low is not None or not ci) else None
             if got is not None:
                 assert got == bool(plain.search(text)), (plain.pattern[:30], text)
+
+
+def test_lazy_matches_are_the_plain_matches() -> None:
+    from conflict_map.extract import dates
+
+    texts = _texts() + ["On 3 May 2018 and on Tuesday, 12 June, last week, il y a deux jours, since 1 August"]
+    for text in texts:
+        low = text.lower()
+        for finder, full in ((dates._STARTS_L, dates._PATTERN_L), (lx.CUE_STARTS, lx.CUE_PATTERN_LOWER)):
+            want = [(m.span(), m.lastgroup) for m in full.finditer(low)]
+            assert [(m.span(), m.lastgroup) for m in finder.iter_matches(full, low)] == want, text
+            assert [(m.span(), m.lastgroup) for m in finder.finditer(full, low)] == want, text
+
+
+def test_sentence_boundaries_fast_patterns_agree() -> None:
+    from conflict_map.extract import sentences as S
+
+    texts = _texts() + [
+        "Gen. Traoré arrived. Clashes broke out in Gao! Calm.", "Tirs à Mopti. M. Diarra a parlé.",
+        "raged on.Elsewhere, troops... \u201cThey left.\u201d (Reuters) Then?! 12 died.\n\nNew para\n  B\nc",
+        "a.b. C... D…E ! F?» G.) H.] 9 x\n\n\n\n\ny\n\u00c9t\u00e9. \u00c9t\u00e9", "ab.Cd ab!Cd a.Cd ab.CD",
+    ]
+    rnd = random.Random(11)
+    alphabet = "aB .!?…\n\"'”’»)]“‘«([É9é"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(40))) for _ in range(3000)]
+    for text in texts:
+        assert [m.start() for m in S._GLUED.finditer(text)] == [m.end() for m in S._GLUED_FAST.finditer(text)], text
+        want = [(m.start(), m.end(), m.start(1), m.end(1)) for m in S._BOUNDARY.finditer(text)]
+        got = [(m.start(), m.end()) + ((m.start(), m.end("rest")) if m.end("rest") >= 0 else (-1, -1))
+               for m in S._BOUNDARY_FAST.finditer(text)]
+        assert got == want, text
