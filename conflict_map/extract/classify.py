@@ -124,6 +124,8 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     low = _lowered(sentence)
     if (_HISTORY_L.search(low) >= 0 if low is not None else lx.HISTORY.search(sentence)):
         return True
+    if "19" not in sentence and "20" not in sentence:
+        return False  # no year to read (every _BARE_YEAR match holds one of these)
     for m in _BARE_YEAR.finditer(sentence):
         year = int(m.group(1))
         if reference_year is not None and year >= reference_year:
