@@ -855,7 +855,7 @@ class Gazetteer:
             seat=district == _strip_district(name_norm),
             gid=gid if gid >= 0 else None, lat=float(idx.lat[r]), lon=float(idx.lon[r]),
             admin1_code=a1code or None, source=idx.sources[int(idx.src[r])])
-        if len(self._row_memo) > 200_000:
+        if len(self._row_memo) > 50_000:  # about 25 MB at most
             self._row_memo.clear()
         self._row_memo[r] = ri
         return ri
