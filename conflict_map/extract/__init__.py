@@ -172,7 +172,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     sents = split_sentences(text)
     # the whole text is spotted only to guess the country; event sentences are spotted one by one
     # no default country: an unnamed one is taken from the report's resolved places further down
-    cc = hints[0] if hints else _infer_country(gaz, gaz.spot(text) if gaz is not None else [], text)
+    cc = hints[0] if hints else _infer_country(gaz, gaz.spot(text, capitalized=True) if gaz is not None else [], text)
     actors = find_actors(text, cc)
     actor_spans = [(a.start, a.start + len(a.text)) for a in actors]
     is_country = gaz.is_country if gaz is not None else None
@@ -217,7 +217,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.sentences.append(s)
         cur.cues.extend(cues)
         cur.death_sents.append(s)
-        spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text)] if gaz else []
+        spotted = ([_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text, capitalized=True)]
+                   if gaz else [])
         cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country,
                                            cur.nearby))
     if ref is None:
@@ -305,7 +306,8 @@ class _Around:
             if i in self.told:
                 continue
             s = self.sents[i]
-            spotted = [_Spot(m.start + s.start, m.end + s.start, m.text) for m in self.gaz.spot(s.text)]
+            spotted = [_Spot(m.start + s.start, m.end + s.start, m.text)
+                       for m in self.gaz.spot(s.text, capitalized=True)]
             found = [p for p in candidate_places(self.text, s.start, s.end, spotted, self.actor_spans, self.dl_end,
                                                  self.is_country)
                      if _LOCATIVE_BEFORE.search(self.text, max(0, p.start - 40), p.start)]

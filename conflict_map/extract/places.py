@@ -334,9 +334,10 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         low = name.lower()
         if low in _STOP or all(w in _STOP for w in _NAME_WORDS.split(low) if w):
             continue
-        if _GROUP_BEFORE.search(article, max(0, s - 24), s):
+        w24 = article[max(0, s - 24):s].lower()  # (substring tests first: most names pass every check)
+        if ("kat" in w24 or "brigade" in w24) and _GROUP_BEFORE.search(article, max(0, s - 24), s):
             continue  # "Katiba Macina", "la katiba Serma": an armed group named after a place
-        if _OPERATION_BEFORE.search(article, max(0, s - 24), s):
+        if "op" in w24 and _OPERATION_BEFORE.search(article, max(0, s - 24), s):
             continue  # "operation 'Panga'", "l'opération Serval": a military operation's name
         if " " in name and _TITLE_F.search(name.split()[0] + " ") >= 0:
             continue
@@ -358,7 +359,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if _is_person(name, s, e, article):
             continue
-        if _PEOPLE_AFTER.match(article, e) or _KATIBA_BEFORE.search(before):
+        if _PEOPLE_AFTER.match(article, e) or ("Katiba" in before and _KATIBA_BEFORE.search(before)):
             continue
         admin = bool(_ADMIN_AFTER.match(article, e) or _has(_ADMIN_BEFORE_F, _ADMIN_BEFORE, before, low_before)
                      or _ADMIN_LAST.search(name))
@@ -366,7 +367,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         precision = 2 if _has(_NEAR_F, _NEAR_BEFORE, before, low_before) or _AREA_AFTER.match(article, e) else 1
         off = None
-        om = _OFFSET.search(before)
+        om = _OFFSET.search(before) if ("km" in low_before or "kilom" in low_before) else None
         if om:
             km = float(om.group("km").replace(",", "."))
             d = om.group("dir").lower().replace("-", "")
