@@ -114,7 +114,7 @@ class _TinyGazetteer:
 
     towns = {"Boni": _Cand(1, "Boni", 15.07, -2.22), "Hombori": _Cand(2, "Hombori", 15.28, -1.70)}
 
-    def spot(self, text):
+    def spot(self, text, capitalized=False):
         return []
 
     def is_country(self, name):
