@@ -777,6 +777,8 @@ class Gazetteer:
             prior = feature_prior(fclass, fcode, wants_airport, wants_area, wants_camp)
             # an area's population is not a town's: it says nothing about how often it is named
             f = Features(quality, why, prior, ri.feature_reason, ri.feature_pop)
+            if ri.source.startswith("places:"):
+                f.own = ri.source
             cc = ri.cc
             if focus:
                 f.in_focus = cc in focus

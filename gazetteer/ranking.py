@@ -8,7 +8,9 @@ Each candidate gets a utility, a weighted sum of features, each with a human-rea
 - population;
 - the report's country focus (a hint, never a filter);
 - admin context written next to the name ("Sandare (Nioro, Kayes)", "in the Kayes region");
-- distance to the other places of the same report.
+- distance to the other places of the same report;
+- whether it comes from the user's own places or events table (``--places``): a place a user or an
+  earlier dataset already located is more likely than a same-named record of GeoNames.
 
 Scores are a softmax over the candidates plus a "none of these" option of fixed utility (as in
 Mordecai 3's ranker), so a lone weak match scores low and several equally good ones share the mass.
@@ -35,6 +37,7 @@ WEIGHTS = {
     "beside": 1.0,      # that admin name is written right after the name ("X (Bankass, Mopti)")
     "seat": 0.8,        # the candidate is named like the district it lies in (the seat that names it)
     "near": 2.5,        # x exp(-d / 40 km) to the nearest other place of the report
+    "own": 1.0,         # the place comes from the user's own places or events table (--places)
 }
 NULL_UTILITY = 4.5
 # Inverse softmax temperature: the one parameter fitted for calibration (lowest log-loss of the top
@@ -118,6 +121,7 @@ class Features:
     seat: bool = False  # named like its (guessed) district: the town the district is named after
     near_km: float | None = None
     near_what: str | None = None
+    own: str | None = None  # the user's places source it comes from
     extra: list[str] = field(default_factory=list)
 
     def utility(self) -> float:
@@ -140,6 +144,8 @@ class Features:
             u += w["seat"]
         if self.near_km is not None:
             u += w["near"] * near_weight(self.near_km)
+        if self.own:
+            u += w["own"]
         return u
 
     def reasons(self, country: str) -> tuple[str, ...]:
@@ -162,6 +168,8 @@ class Features:
             r.append("named like its district (the district seat)")
         if self.near_km is not None and self.near_km < 200:
             r.append(f"{self.near_km:.0f} km from {self.near_what}")
+        if self.own:
+            r.append(f"in your own places ({self.own})")
         r.extend(self.extra)
         return tuple(r)
 

@@ -102,3 +102,16 @@ def test_admin_context_written_with_the_name_outweighs_another_place_of_the_repo
     best = gaz.resolve("Koro", country="ML", context=text)[0]
     assert best.geonameid == 2454674
     assert any("written right after the name" in r for r in best.reasons)
+
+
+def test_a_place_of_your_own_table_outranks_same_named_geonames_records(geonames_dir: Path, tmp_path: Path) -> None:
+    # several Malian villages are named Mamba and nothing in the query tells them apart; the user's
+    # table (an events export, say) has one of them: that one comes first, with the reason
+    alone = Gazetteer.from_sources(geonames=[geonames_dir]).resolve("Mamba", country="ML")
+    assert len([c for c in alone if c.name == "Mamba" and c.feature_class == "P"]) >= 2
+    table = tmp_path / "my_places.csv"
+    table.write_text("location,latitude,longitude\nMamba,14.0778,-4.9807\n", encoding="utf-8")
+    gaz = Gazetteer.from_sources(geonames=[geonames_dir], places=[table], cache_dir=tmp_path / "c")
+    best = gaz.resolve("Mamba", country="ML")[0]
+    assert (best.lat, best.lon) == (14.0778, -4.9807) and best.source == "places:my_places.csv"
+    assert "in your own places (places:my_places.csv)" in best.reasons
