@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import accumulate, compress
 
 from .model import Mention
@@ -106,18 +106,7 @@ class Spotter:
             start = ends[2 * h]
             if capitalized and not text[start].isupper():
                 continue
-            cur = toks[h]
-            flags = trie[cur]
-            best, best_norm = (h + 1, cur) if flags & 1 else (0, "")
-            j = h + 1
-            while flags & 2 and j < n:
-                cur = f"{cur} {toks[j]}"
-                flags = trie.get(cur)
-                if flags is None:
-                    break
-                j += 1
-                if flags & 1:
-                    best, best_norm = j, cur
+            best, best_norm = _longest(trie, toks, h, trie[toks[h]])
             if best:
                 end = ends[2 * best - 1]
                 norm = best_norm if best_norm in names else aliases.get(best_norm, best_norm)
@@ -130,6 +119,7 @@ class Spotter:
         fast path above, which gives the same mentions)."""
         fold = self._fold
         spans = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+        words = [w for _, _, w in spans]
         out: list[Mention] = []
         trie, aliases = self._trie, self._aliases
         i, n = 0, len(spans)
@@ -145,16 +135,7 @@ class Spotter:
                 else:
                     i += 1
                 continue
-            best, best_norm = (i + 1, cur) if flags & 1 else (0, "")
-            j = i + 1
-            while flags & 2 and j < n:
-                cur = f"{cur} {spans[j][2]}"
-                flags = trie.get(cur)
-                if flags is None:
-                    break
-                j += 1
-                if flags & 1:
-                    best, best_norm = j, cur
+            best, best_norm = _longest(trie, words, i, flags)
             if best:
                 start, end = spans[i][0], spans[best - 1][1]
                 norm = best_norm if best_norm in self._names else aliases.get(best_norm, best_norm)
@@ -179,3 +160,21 @@ class Spotter:
                 out.append(Mention(start, end, text[start:end], norm))
                 return j
         return 1
+
+
+def _longest(trie: dict[str, int], words: Sequence[str], h: int, flags: int) -> tuple[int, str]:
+    """The longest indexed name made of ``words[h:]`` (``flags = trie[words[h]]``: 1 a name ends here,
+    2 a longer name goes on): the index after its last word and the name, or ``(0, "")``."""
+    cur = words[h]
+    best, best_norm = (h + 1, cur) if flags & 1 else (0, "")
+    j, n = h + 1, len(words)
+    while flags & 2 and j < n:
+        cur = f"{cur} {words[j]}"
+        got = trie.get(cur)
+        if got is None:
+            break
+        flags = got
+        j += 1
+        if flags & 1:
+            best, best_norm = j, cur
+    return best, best_norm

@@ -501,24 +501,7 @@ class StartFinder:
 
     def finditer(self, full: re.Pattern[str], text: str) -> list[re.Match[str]]:
         """``list(full.finditer(text))``, ``full`` being the pattern this finder was built from."""
-        out = []
-        pos, n = 0, len(text)
-        lit_s = self.literal.search if self.literal is not None else None
-        oth = self.other.search(text) if self._other_possible(text) else None  # type: ignore[union-attr]
-        match = full.match
-        while pos <= n:
-            a = lit_s(text, pos) if lit_s is not None else None
-            if oth is not None and oth.start() < pos:
-                oth = self.other.search(text, pos)  # type: ignore[union-attr]
-            if a is None and oth is None:
-                break
-            start = a.start() if oth is None or (a is not None and a.start() <= oth.start()) else oth.start()
-            m = match(text, start)
-            if m is None:  # cannot happen (same language); kept exact anyway
-                return list(full.finditer(text))
-            out.append(m)
-            pos = m.end() if m.end() > m.start() else m.end() + 1
-        return out
+        return list(self.iter_matches(full, text))
 
     def iter_matches(self, full: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         """``full.finditer(text)``, lazily: a caller that stops early does not scan the rest."""
