@@ -139,12 +139,11 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
     hints = _countries(country)
     out = Extraction()
     n_art = n_sent = n_words = 0
-    memo: dict[Any, Any] = {}
     tied: list[tuple[int, list[Any]]] = []  # (index in out.events, same-named places it could be at)
     for art in articles:
         n_art += 1
         n_words += len(art.text.split())  # the same count as re.findall(r"\S+")
-        evs, sents = _extract_one(art, gazetteer, hints, published, out, memo)
+        evs, sents = _extract_one(art, gazetteer, hints, published, out)
         n_sent += sents
         for e, ties in evs:
             if ties:
@@ -160,8 +159,7 @@ def extract_events(articles: Iterable[Article], gazetteer: Any, country: Any = N
 
 
 def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date | None,
-                 out: Extraction, memo: dict[Any, Any] | None = None
-                 ) -> tuple[list[tuple[Event, list[Any]]], int]:
+                 out: Extraction) -> tuple[list[tuple[Event, list[Any]]], int]:
     """The events of one article (each with the same-named places it could equally be at), and its
     number of sentences."""
     text = art.text
@@ -238,7 +236,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
-        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context, memo=memo):
+        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context):
             resolved[(rp.mention.start, rp.mention.end)] = rp
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
@@ -247,7 +245,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         parts = [q for p in all_mentions if resolved[(p.start, p.end)].candidate is None for q in p.parts]
         if parts:
             got = {(rp.mention.start, rp.mention.end): rp for rp in resolve_places(
-                gaz, parts, hints or ((cc,) if cc else ()), context, memo=memo)}
+                gaz, parts, hints or ((cc,) if cc else ()), context)}
             for p in all_mentions:
                 rp = next((got[(q.start, q.end)] for q in p.parts
                            if got.get((q.start, q.end)) and got[(q.start, q.end)].candidate is not None), None)
@@ -264,7 +262,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 inc.nearby.extend(around.places(inc))
         lost = [p for inc in lost_incs for p in inc.nearby if (p.start, p.end) not in resolved]
         if lost:
-            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, memo=memo):
+            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context):
                 resolved[(rp.mention.start, rp.mention.end)] = rp
     if not cc:
         cc = _country_of_places(resolved.values())

@@ -459,36 +459,21 @@ def _acceptable(c: Any, country: Any, min_score: float) -> bool:
 
 
 def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, context: str,
-                   min_score: float = 0.3, memo: dict[Any, Any] | None = None) -> list[ResolvedPlace]:
+                   min_score: float = 0.3) -> list[ResolvedPlace]:
     """Resolve mentions of one report together; a candidate below ``min_score`` leaves it unresolved.
 
-    ``memo`` (shared across the reports of one run) remembers names that resolved without doubt
-    (score >= 0.6) to the only place carrying that name, so a name repeated across reports is looked up
-    once and no report's context decides another report's place.
+    All of a report's names go to the gazetteer together, every time: a name resolved in one report is
+    never reused for another (the co-mentioned places and the text differ), so a report is placed the
+    same alone or in a run (tested).
     """
     if not mentions:
         return []
     names = [m.text for m in mentions]
-    key_c = tuple(country) if isinstance(country, (list, tuple)) else country
-    results: list[Any] = [None] * len(names)
-    todo = []
-    for i, n in enumerate(names):
-        hit = memo.get((n, key_c)) if memo is not None else None
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append(i)
-    if todo:
-        got = gaz.resolve_all([names[i] for i in todo], country=country, context=context)
-        for i, cands in zip(todo, got):
-            if not cands:
-                # the report's context can veto a spelling variant; the name alone may still fit
-                cands = gaz.resolve(names[i], country=country)
-            results[i] = cands
-            if memo is not None and cands and cands[0].score >= 0.6 \
-                    and not any(c.matched == cands[0].matched for c in cands[1:]):
-                # only a name no other report's context could send elsewhere: one place carries it
-                memo[(names[i], key_c)] = cands[:10]
+    results: list[Any] = gaz.resolve_all(names, country=country, context=context)
+    for i, cands in enumerate(results):
+        if not cands:
+            # the report's context can veto a spelling variant; the name alone may still fit
+            results[i] = gaz.resolve(names[i], country=country)
     out = []
     for m, cands in zip(mentions, results):
         rp = ResolvedPlace(m, precision=m.precision)

@@ -162,3 +162,27 @@ def test_two_outlets_en_fr_one_event_per_town() -> None:
     assert sorted(e.location for e in merged) == ["Boni", "Hombori"]
     assert all(e.source == "Outlet A; Outlet B" for e in merged)
     assert sum(e.fatalities for e in merged) == 4  # the lower report, split across the two towns
+
+
+@pytest.mark.shared
+def test_a_report_is_placed_the_same_alone_or_in_a_run(gaz, acled_dev) -> None:
+    # nothing of one report's text may decide another report's places; the one thing a run adds is
+    # the tie-break between same-named villages, and the notes say when it did
+    import csv
+    from datetime import datetime
+
+    with open(acled_dev, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))[:400]
+    arts = [Article(id=r["event_id_cnty"], text=r["notes"],
+                    published=datetime.strptime(r["event_date"], "%d %B %Y").date()) for r in rows]
+    together = extract_events(arts, gaz, country="ML").events
+    alone = [e for a in arts for e in extract_events([a], gaz, country="ML").events]
+    assert len(together) == len(alone)
+    moved = 0
+    for t, a in zip(together, alone):
+        assert (t.source_id, t.event_date, t.event_type) == (a.source_id, a.event_date, a.event_type)
+        if "does not tell them apart" in t.notes:
+            moved += 1
+            continue
+        assert (t.location, t.latitude, t.longitude) == (a.location, a.latitude, a.longitude), t.evidence
+    assert moved < len(together) // 20
