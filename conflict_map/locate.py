@@ -97,7 +97,7 @@ def locate(
     (True, 'ML')
     """
     from gazetteer import Gazetteer
-    from gazetteer.batch import resolve_batch
+    from gazetteer.batch import resolve_queries
 
     from .model import conform_frame
 
@@ -107,8 +107,8 @@ def locate(
     frame = conform_frame(events)
     rows = frame.drop(columns="geometry").to_dict(orient="records")
     changed = False
-    # rows to resolve, grouped by country hint; rows that keep their coordinates anchor the batch
-    todo: dict[Any, list[tuple[dict[str, Any], str, str]]] = {}
+    # rows to resolve, as batches (one per country hint); rows that keep their coordinates anchor them
+    todo: list[tuple[dict[str, Any], str, Any, str]] = []
     anchors: list[tuple[float, float]] = []
     for row in rows:
         has_xy = row["latitude"] == row["latitude"] and row["longitude"] == row["longitude"]  # not NaN
@@ -118,17 +118,12 @@ def locate(
             continue
         if not name:
             continue
-        hint = row.get("country_code") or country
         context = " ".join(x for x in (row.get("notes"), row.get("evidence"), row.get("admin2"),
                                        row.get("admin1")) if x)
-        key = tuple(hint) if isinstance(hint, (list, tuple)) else hint
-        todo.setdefault(key, []).append((row, name, context))
-    for hint, group in todo.items():
-        # one batch per hint: same-named places the text cannot tell apart go to the table's area
-        results = resolve_batch(gaz, [n for _, n, _ in group], country=hint or None,
-                                contexts=[c or None for _, _, c in group], anchors=anchors, limit=1)
-        for (row, name, _), found in zip(group, results):
-            changed |= _apply(row, name, found, on_unresolved)
+        todo.append((row, name, row.get("country_code") or country or None, context or None))
+    results = resolve_queries(gaz, [(n, hint, c) for _, n, hint, c in todo], anchors=anchors, limit=1)
+    for (row, name, _, _), found in zip(todo, results):
+        changed |= _apply(row, name, found, on_unresolved)
     if not changed:
         return frame
     out = conform_frame(_frame(rows))

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .core import Gazetteer
     from .model import Candidate
 
-__all__ = ["TIE", "Anchors", "break_tie", "resolve_batch", "ties_of"]
+__all__ = ["TIE", "Anchors", "break_tie", "resolve_batch", "resolve_queries", "ties_of"]
 
 #: a candidate whose score is at least this share of the best one's is tied with it
 TIE = 0.999
@@ -153,3 +153,28 @@ def resolve_batch(gaz: Gazetteer, names: Sequence[str], country: str | Sequence[
                 rest = [c for c in results[i] if c is not chosen]
                 results[i] = [replace(chosen, reasons=(*chosen.reasons, why)), *rest]
     return [r[:limit] for r in results]
+
+
+def resolve_queries(gaz: Gazetteer, queries: Sequence[tuple[str, str | Sequence[str] | None, str | None]], *,
+                    anchors: Iterable[tuple[float, float]] = (), limit: int = 10) -> list[list[Candidate]]:
+    """:func:`resolve_batch` for queries that each carry their own country hint: ``(name, country,
+    context)`` triples, resolved as one batch per distinct hint, answers in the queries' order.
+
+    Examples
+    --------
+    >>> from gazetteer import Gazetteer
+    >>> out = resolve_queries(Gazetteer.default(), [("Gao", "ML", None), ("Djibo", "BF", None)], limit=1)
+    >>> [(r[0].name, r[0].country) for r in out]
+    [('Gao', 'ML'), ('Djibo', 'BF')]
+    """
+    points = list(anchors)
+    out: list[list[Candidate]] = [[] for _ in queries]
+    groups: dict[object, list[int]] = {}
+    for i, (_, hint, _) in enumerate(queries):
+        groups.setdefault(tuple(hint) if isinstance(hint, (list, tuple)) else hint, []).append(i)
+    for hint, idx in groups.items():
+        got = resolve_batch(gaz, [queries[i][0] for i in idx], country=hint or None,  # type: ignore[arg-type]
+                            contexts=[queries[i][2] for i in idx], anchors=points, limit=limit)
+        for i, cands in zip(idx, got):
+            out[i] = cands
+    return out

@@ -311,20 +311,6 @@ def _pick(lower: dict[str, str], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _resolver(gazetteer: Any) -> Callable[..., Any]:
-    state: dict[str, Any] = {}
-
-    def resolve(name: str, country: str | Sequence[str] | None) -> list[Any]:
-        if "g" not in state:
-            g = gazetteer
-            if g is not None and not hasattr(g, "resolve") and callable(g):
-                g = g()
-            state["g"] = g
-        return list(state["g"].resolve(name, country=country or None))
-
-    return resolve
-
-
 def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
                      country: str | Sequence[str] | None) -> list[dict[str, Any]]:
     from ..model import COLUMN_KINDS
@@ -344,12 +330,12 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
     if not has_xy and gazetteer is None:
         raise FormatError(f"{table.path}: place names in column {place_c!r} need a gazetteer to be "
                           "located (pass gazetteer=... or --geonames)")
-    resolve = _resolver(gazetteer) if gazetteer is not None else None
     countries = (country,) if isinstance(country, str) else tuple(country or ())
     countries = tuple(c.strip().upper() for c in countries if c and c.strip())
     default_cc = countries[0] if len(countries) == 1 else ""
     used = {c for c in (lat_c, lon_c, date_c, fat_c, cc_c) if c}
     out = []
+    pending: list[tuple[dict[str, Any], int, str, str]] = []  # rows whose place name needs the gazetteer
     for line, rec in table.records():
         try:
             r: dict[str, Any] = {}
@@ -386,22 +372,8 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
                     raise ValueError("only one of latitude and longitude is given")
                 if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
                     raise ValueError(f"coordinates out of range: latitude {lat}, longitude {lon}")
-            if not has_xy and place and resolve is not None:
-                cands = resolve(place, own_cc or countries or None)
-                if cands:
-                    c = cands[0]
-                    lat, lon = float(c.lat), float(c.lon)
-                    r["geonameid"] = getattr(c, "geonameid", None)
-                    r["country_code"] = own_cc or getattr(c, "country", "") or default_cc
-                    for k in ("admin1", "admin2"):
-                        if not r.get(k):
-                            r[k] = getattr(c, k, "") or ""
-                    fclass = getattr(c, "feature_class", "")
-                    r.setdefault("geo_precision", 3 if fclass == "A" else 1)
-                else:
-                    r["location_flags"] = "unresolved"
-                    col.warn(line, f"place {place!r} not found in the gazetteer: event kept unlocated",
-                             field="location")
+            if not has_xy and place and gazetteer is not None:
+                pending.append((r, line, place, own_cc))  # resolved together below
             elif lat is None:
                 col.warn(line, "no coordinates: the event is kept unlocated", field="latitude")
             r["latitude"], r["longitude"] = lat, lon
@@ -412,4 +384,38 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
             col.reject(line, str(exc), rec.get("id", ""))
             continue
         out.append(r)
+    if pending:
+        found = _resolve_places(gazetteer, [(p, own_cc or countries or None, r.get("notes") or None)
+                                            for r, _, p, own_cc in pending])
+        for (r, line, place, own_cc), cands in zip(pending, found):
+            if cands:
+                c = cands[0]
+                r["latitude"], r["longitude"] = float(c.lat), float(c.lon)
+                r["geonameid"] = getattr(c, "geonameid", None)
+                r["country_code"] = own_cc or getattr(c, "country", "") or default_cc
+                for k in ("admin1", "admin2"):
+                    if not r.get(k):
+                        r[k] = getattr(c, k, "") or ""
+                fclass = getattr(c, "feature_class", "")
+                r.setdefault("geo_precision", 3 if fclass == "A" else 1)
+            else:
+                r["location_flags"] = "unresolved"
+                col.warn(line, f"place {place!r} not found in the gazetteer: event kept unlocated",
+                         field="location")
     return out
+
+
+def _resolve_places(gazetteer: Any, queries: list[tuple[str, Any, str | None]]) -> list[list[Any]]:
+    """Candidates for each (name, country hint, notes) of a table. A :class:`gazetteer.Gazetteer` resolves
+    them as batches (one per hint, notes as context), so same-named villages go to the table's area;
+    anything else with ``resolve(name, country=None)`` resolves them one by one."""
+    g = gazetteer
+    if g is not None and not hasattr(g, "resolve") and callable(g):
+        g = g()
+    from gazetteer import Gazetteer
+
+    if not isinstance(g, Gazetteer):
+        return [list(g.resolve(name, country=hint)) for name, hint, _ in queries]
+    from gazetteer.batch import resolve_queries
+
+    return resolve_queries(g, queries, limit=1)
