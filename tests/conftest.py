@@ -54,3 +54,27 @@ def mali_admin2() -> Path:
 @pytest.fixture(scope="session")
 def ne_admin1() -> Path:
     return shared_path("data", "boundaries", "ne_admin1_west_africa.geojson")
+
+
+#: a places table of invented names (nothing here depends on GeoNames): towns, an admin area, and two
+#: villages named Sirako far apart (one beside Talbi, Tobali and Kelta) for the tie-breaking tests
+INVENTED_PLACES = """name,latitude,longitude,country_code,feature_code,population
+Wadi Karo,16.10,-0.50,ML,PPLA2,20000
+Talbi,15.50,-1.20,ML,PPL,3000
+Tobali,15.45,-1.25,ML,PPLA2,0
+Kelta,15.60,-1.10,ML,PPLA2,0
+Koura,15.00,-2.00,ML,ADM2,0
+Bamako,12.65,-8.00,ML,PPLC,2000000
+Sirako,13.00,-10.00,ML,PPL,0
+Sirako,15.55,-1.15,ML,PPL,0
+"""
+
+
+@pytest.fixture(scope="session")
+def invented_gaz(tmp_path_factory):
+    """A gazetteer of :data:`INVENTED_PLACES` only."""
+    from gazetteer import Gazetteer
+
+    d = tmp_path_factory.mktemp("invented-places")
+    (d / "places.csv").write_text(INVENTED_PLACES, encoding="utf-8")
+    return Gazetteer.from_sources(places=[d / "places.csv"], embedded=False, cache_dir=d / "cache")

@@ -1,7 +1,7 @@
 """Where an event is placed when its sentence names more than one place, or none.
 
-A small places table written here stands in for the gazetteer (the names are invented, so nothing
-here depends on GeoNames): Wadi Karo and Talbi are towns, Koura a region, "Tizgarat" is not in it.
+The invented places table of tests/conftest.py stands in for the gazetteer (nothing here depends on
+GeoNames): Wadi Karo and Talbi are towns, Koura a region, "Tizgarat" is not in it.
 """
 
 from __future__ import annotations
@@ -14,23 +14,10 @@ from conflict_map.extract import extract_events
 from conflict_map.extract.places import candidate_places
 from conflict_map.model import Article
 
-PLACES = """name,latitude,longitude,country_code,feature_code,population
-Wadi Karo,16.10,-0.50,ML,PPLA2,20000
-Talbi,15.50,-1.20,ML,PPL,3000
-Koura,15.00,-2.00,ML,ADM2,0
-Bamako,12.65,-8.00,ML,PPLC,2000000
-Sirako,13.00,-10.00,ML,PPL,0
-Sirako,15.55,-1.15,ML,PPL,0
-"""
-
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    from gazetteer import Gazetteer
-
-    d = tmp_path_factory.mktemp("places")
-    (d / "places.csv").write_text(PLACES, encoding="utf-8")
-    return Gazetteer.from_sources(places=[d / "places.csv"], embedded=False, cache_dir=d / "cache")
+def gaz(invented_gaz):
+    return invented_gaz
 
 
 def _events(gaz, text: str):

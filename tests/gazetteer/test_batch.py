@@ -1,27 +1,16 @@
-"""resolve_batch: ties between same-named places broken by the batch's other places (a places table
-written here; the names are invented)."""
+"""resolve_batch: ties between same-named places broken by the batch's other places (the invented
+places table of tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from gazetteer import Gazetteer
 from gazetteer.batch import resolve_batch, ties_of
-
-PLACES = """name,latitude,longitude,country_code,feature_code
-Sirako,13.00,-10.00,ML,PPL
-Sirako,15.55,-1.15,ML,PPL
-Talbi,15.50,-1.20,ML,PPLA2
-Tobali,15.45,-1.25,ML,PPLA2
-Wadi Karo,15.60,-1.10,ML,PPLA2
-"""
 
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    d = tmp_path_factory.mktemp("batch")
-    (d / "p.csv").write_text(PLACES, encoding="utf-8")
-    return Gazetteer.from_sources(places=[d / "p.csv"], embedded=False, cache_dir=d / "cache")
+def gaz(invented_gaz):
+    return invented_gaz
 
 
 def test_alone_a_tie_keeps_the_index_order(gaz) -> None:
@@ -30,8 +19,8 @@ def test_alone_a_tie_keeps_the_index_order(gaz) -> None:
 
 
 def test_the_batch_breaks_the_tie(gaz) -> None:
-    out = resolve_batch(gaz, ["Talbi", "Tobali", "Wadi Karo", "Sirako"], country="ML")
-    assert [r[0].name for r in out[:3]] == ["Talbi", "Tobali", "Wadi Karo"]
+    out = resolve_batch(gaz, ["Talbi", "Tobali", "Kelta", "Sirako"], country="ML")
+    assert [r[0].name for r in out[:3]] == ["Talbi", "Tobali", "Kelta"]
     assert out[3][0].lon == -1.15 and "the batch has 3 places within 25 km" in out[3][0].reasons[-1]
     assert out[3][1].lon == -10.0  # the other stays, second
 
