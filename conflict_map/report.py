@@ -58,6 +58,10 @@ class Report:
         self.counts["records"] = sum(i["records"] for i in self.inputs)
         self.counts["events"] = len(events)
         self.counts["located"] = n_located
+        # placed at a place named beside their own, which the gazetteer lacks (see location_flags)
+        self.counts["located_nearby"] = (int(events["location_flags"].fillna("").astype(str)
+                                             .str.contains("nearby_place", regex=False).sum())
+                                         if len(events) else 0)
         self.counts["unlocated"] = len(events) - n_located
         self.counts["rejected"] = len(self.rejected)
         self.counts["non_events"] = len(self.non_events)
@@ -70,7 +74,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         order = ("inputs", "records", "articles", "sentences", "words", "events_before_dedup",
-                 "events", "located", "unlocated", "non_events", "rejected", "unresolved_names")
+                 "events", "located", "located_nearby", "unlocated", "non_events", "rejected", "unresolved_names")
         counts = {k: self.counts[k] for k in order if k in self.counts}
         counts.update({k: v for k, v in sorted(self.counts.items()) if k not in counts})
         return {

@@ -102,3 +102,13 @@ def test_import_loads_no_data_and_no_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_report_counts_events_placed_beside_their_own_place(tmp_path: Path) -> None:
+    src = tmp_path / "report.txt"
+    src.write_text("Published: 2024-03-10\n\nOn March 8, gunmen killed two herders in Tizgarat, 12 km from Gao.\n",
+                   encoding="utf-8")
+    result = run([src], tmp_path / "out", tiles=None)
+    assert result.report["counts"]["located_nearby"] == 1
+    assert result.events.loc[0, "location_flags"] == "nearby_place"
+    assert any(u["name"] == "Tizgarat" for u in result.report["unresolved"])
