@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -15,7 +15,7 @@ from .errors import GazetteerError, NotACountryError
 from .index import _SEP, Index, cache_dir, load_or_build
 from .model import Candidate, Mention
 from .normalize import normalize_name, variant_key
-from .ranking import Features, feature_prior, haversine_km, score
+from .ranking import Features, PointSet, feature_prior, haversine_km, nearest_km, score
 from .sources import SourceSpec, collect_sources
 
 __all__ = ["Gazetteer"]
@@ -48,7 +48,7 @@ class _Context:
     # ("Katiba Macina") blanked out, multi-word names joined ("ke_macina"), so that neither the
     # query's own name nor a word of another name counts as admin context
     admin_text: str = ""
-    points: list[tuple[np.ndarray, np.ndarray, str, float]] = field(default_factory=list)
+    points: list[_ContextPoint] = field(default_factory=list)
     parsed: _ParsedContext | None = field(default=None, repr=False)
     _stacked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
     _anchors: list[tuple[float, float]] | None = field(default=None, repr=False)
@@ -56,18 +56,18 @@ class _Context:
     def anchors(self) -> list[tuple[float, float]]:
         """The points of the context places that are not ambiguous (weight 0.5 or more); a new list."""
         if self._anchors is None:
-            self._anchors = [(float(la), float(lo)) for lats, lons, _, w in self.points if w >= 0.5
-                             for la, lo in zip(lats, lons)]
+            self._anchors = [(float(la), float(lo)) for p in self.points if p.weight >= 0.5
+                             for la, lo in zip(p.lats, p.lons)]
         return list(self._anchors)
 
     def stacked_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The latitudes and longitudes of every context point, end to end, and where each point's
         run starts (for ``np.minimum.reduceat``); made once per context."""
         if self._stacked is None:
-            sizes = [len(lats) for lats, _, _, _ in self.points]
+            sizes = [len(p.lats) for p in self.points]
             starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
-            self._stacked = (np.concatenate([lats for lats, _, _, _ in self.points]),
-                             np.concatenate([lons for _, lons, _, _ in self.points]), starts)
+            self._stacked = (np.concatenate([p.lats for p in self.points]),
+                             np.concatenate([p.lons for p in self.points]), starts)
         return self._stacked
 
     def names(self, phrase: str) -> bool:
@@ -75,6 +75,20 @@ class _Context:
             return False
         return f" {phrase} " in self.admin_text or (
             " " in phrase and f" {phrase.replace(' ', '_')} " in self.admin_text)
+
+
+class _ContextPoint(NamedTuple):
+    """A place named in a context: where it may be, how it is written, and 1 / the number of places
+    it may be (an ambiguous name counts as farther)."""
+
+    lats: np.ndarray
+    lons: np.ndarray
+    label: str
+    weight: float
+    pts: PointSet
+
+
+_NO_POINT = _ContextPoint(np.zeros(0), np.zeros(0), "", 0.0, PointSet([], []))
 
 
 @dataclass
@@ -98,6 +112,8 @@ class _ParsedContext:
     # whether the text holds airport words and camp words (asked once per text)
     airport_words: bool | None = None
     camp_words: bool | None = None
+    # each mention's context point for a set of countries (see Gazetteer._context)
+    points: dict[tuple[int, frozenset[str]], _ContextPoint] = field(default_factory=dict)
 
 
 class Gazetteer:
@@ -381,7 +397,7 @@ class Gazetteer:
         ctx.text = parsed.text
         ctx.parsed = parsed
         vk = variant_key(norm)
-        found: list[tuple[np.ndarray, str]] = []
+        found: list[_ContextMention] = []
         pieces: list[str] = []
         for m in parsed.mentions:
             pieces.append(m.before)
@@ -392,20 +408,33 @@ class Gazetteer:
             pieces.append(m.admin)
             ctx.countries.update(m.countries)
             if m.rows is not None:
-                found.append((m.rows, m.label))
+                found.append(m)
         pieces.append(parsed.tail)
         ctx.admin_text = " " + " ".join(p for p in pieces if p) + " "
         # Context places count only inside the report's countries (when known): a capitalised
         # word that is also the name of a village elsewhere says nothing about this report.
-        idx = self.index
-        cc_codes = self._cc_codes(ctx.countries)
-        cc_mask = self._cc_mask(ctx.countries) if cc_codes else None
-        for rows, text in found:
-            if cc_mask is not None:
-                rows = rows[cc_mask[idx.cc[rows]]]
-            if len(rows):
-                ctx.points.append((idx.lat[rows], idx.lon[rows], text, 1.0 / len(rows)))
+        # (the same for every name of the text resolved with these countries: memoised per text)
+        key = frozenset(ctx.countries)
+        memo = parsed.points
+        for cm in found:
+            pt = memo.get((id(cm), key))
+            if pt is None:
+                pt = memo[(id(cm), key)] = self._context_point(cm, key)
+            if pt is not _NO_POINT:
+                ctx.points.append(pt)
         return ctx
+
+    def _context_point(self, cm: _ContextMention, countries: frozenset[str]) -> _ContextPoint:
+        """The populated places a context name may be, inside these countries (when any are known),
+        as one context point weighted by how ambiguous the name is."""
+        idx = self.index
+        rows = cm.rows
+        if self._cc_codes(set(countries)):
+            rows = rows[self._cc_mask(set(countries))[idx.cc[rows]]]
+        if not len(rows):
+            return _NO_POINT
+        lats, lons = idx.lat[rows], idx.lon[rows]
+        return _ContextPoint(lats, lons, cm.label, 1.0 / len(rows), PointSet(lats.tolist(), lons.tolist()))
 
     def _cc_codes(self, countries: set[str]) -> list[int]:
         """The index's country codes of these ISO2 codes (memoised)."""
@@ -649,29 +678,31 @@ class Gazetteer:
         focus = ctx.countries or set(idx.detail_countries)
         rejected: list[str] = []
 
-        anchor_arrays: list[np.ndarray] = []  # the anchors' latitudes and longitudes, made once
+        anchor_set: list[PointSet] = []  # the anchors, made ready once
 
-        def plausible(r: int, label: str) -> bool:
+        def plausible(r: int, label: str | None = None) -> bool:
+            # (label: how the rejected row is named in the reasons; its index name by default)
             if anchors:
-                if not anchor_arrays:
-                    anchor_arrays.extend((np.array([a for a, _ in anchors]), np.array([b for _, b in anchors])))
-                d = float(np.min(haversine_km(idx.lat[r], idx.lon[r], anchor_arrays[0], anchor_arrays[1])))
+                if not anchor_set:
+                    anchor_set.append(PointSet([a for a, _ in anchors], [b for _, b in anchors]))
+                ri = self._row_info(r)
+                d = nearest_km(ri.lat, ri.lon, anchor_set[0])
                 if d <= _FUZZY_RADIUS_KM or self._admin_named(r, ctx):
                     return True
                 # context re-ranks, it does not veto: a look-alike inside a country the caller
                 # named is kept (ranked down by its distance), only one outside it is refused
-                if idx.country(r) in hints:
+                if ri.cc in hints:
                     return True
-                rejected.append(f"{label} ({idx.country(r)}, {d:.0f} km from the report's places)")
+                rejected.append(f"{label or ri.name} ({ri.cc}, {d:.0f} km from the report's places)")
                 return False
             if not focus or idx.country(r) in focus:
                 return True
-            rejected.append(f"{label} ({idx.country(r)}, outside {','.join(sorted(focus))})")
+            rejected.append(f"{label or idx.name(r)} ({idx.country(r)}, outside {','.join(sorted(focus))})")
             return False
 
         vk = look.vkey
         for r in look.variant_rows:
-            if r not in found and plausible(r, idx.name(r)):
+            if r not in found and plausible(r):
                 found[r] = (0.85, f"spelling variant of {idx.name(r)!r}", idx.name(r))
         fuzzy_note = ""
         if not found:
@@ -716,8 +747,7 @@ class Gazetteer:
                             f"({','.join(sorted(ctx.countries))}); far homonyms refused: " + ", ".join(rejected[:5]))
         wants_camp = look.camp_words or _word_beside(
             ctx.text, norm, _CAMP_WORDS, present=parsed.camp_words if parsed is not None else None)
-        cands = self._rank(found, ctx, near_pts, wants_airport, look.area_words, wants_camp, norm)
-        cands = [c for c in cands if c.score >= _MIN_SCORE][:limit]
+        cands = self._rank(found, ctx, near_pts, wants_airport, look.area_words, wants_camp, norm, limit)
         if not cands:
             return [], f"candidates for {name!r} all scored below {_MIN_SCORE}"
         return cands, ""
@@ -751,25 +781,34 @@ class Gazetteer:
 
     def _rank(self, found: dict[int, tuple[float, str, str]], ctx: _Context,
               near_pts: list[tuple[float, float]], wants_airport: bool, wants_area: bool,
-              wants_camp: bool = False, norm: str = "") -> list[Candidate]:
+              wants_camp: bool = False, norm: str = "", limit: int = 10) -> list[Candidate]:
+        """The best ``limit`` candidates scoring at least :data:`_MIN_SCORE` (rounded), best first."""
         idx = self.index
         row_l = list(found)
         row_info = self._row_info
         info = [row_info(r) for r in row_l]
         feats: list[Features] = []
         focus = ctx.countries
-        # distances of every candidate to each context place and to the report's other places, at once
-        if ctx.points or near_pts:
+        # distances of every candidate to each context place and to the report's other places
+        point_d: list[tuple[list[float], str, float]] = []
+        near_d: list[float] | None = None
+        n_pts = sum(len(p.lats) for p in ctx.points) + len(near_pts)
+        if n_pts and len(row_l) * n_pts <= _SMALL_DISTANCES:
+            # a few pairs (most reports): plain Python is faster than numpy's per-call cost
+            point_d = [([nearest_km(ri.lat, ri.lon, p.pts) for ri in info], p.label, p.weight) for p in ctx.points]
+            if near_pts:
+                near_set = PointSet([a for a, _ in near_pts], [b for _, b in near_pts])
+                near_d = [nearest_km(ri.lat, ri.lon, near_set) for ri in info]
+        elif n_pts:
             rows = np.array(row_l, np.int64)
             rlat, rlon = idx.lat[rows][:, None], idx.lon[rows][:, None]
-        point_d: list[tuple[list[float], str, float]] = []
-        if ctx.points:
-            lats, lons, starts = ctx.stacked_points()
-            mins = np.minimum.reduceat(haversine_km(rlat, rlon, lats[None, :], lons[None, :]), starts, axis=1)
-            point_d = [(d, what, w) for d, (_, _, what, w) in zip(mins.T.tolist(), ctx.points)]
-        near_d = (np.min(haversine_km(rlat, rlon, np.array([a for a, _ in near_pts])[None, :],
-                                      np.array([b for _, b in near_pts])[None, :]), axis=1).tolist()
-                  if near_pts else None)
+            if ctx.points:
+                lats, lons, starts = ctx.stacked_points()
+                mins = np.minimum.reduceat(haversine_km(rlat, rlon, lats[None, :], lons[None, :]), starts, axis=1)
+                point_d = [(d, p.label, p.weight) for d, p in zip(mins.T.tolist(), ctx.points)]
+            if near_pts:
+                near_d = np.min(haversine_km(rlat, rlon, np.array([a for a, _ in near_pts])[None, :],
+                                             np.array([b for _, b in near_pts])[None, :]), axis=1).tolist()
         for i, r in enumerate(row_l):
             quality, why, _ = found[r]
             ri = info[i]
@@ -821,8 +860,10 @@ class Gazetteer:
         scores = score([f.utility() for f in feats])
         order = sorted(range(len(feats)), key=lambda i: (-scores[i], -info[i].pop, row_l[i]))
         focus_label = ",".join(sorted(focus))
-        out = []
+        out: list[Candidate] = []
         for i in order:
+            if len(out) >= limit or round(scores[i], 4) < _MIN_SCORE:
+                break  # (sorted by score: the rest score no higher)
             f = feats[i]
             ri = info[i]
             out.append(Candidate(
@@ -955,6 +996,9 @@ def _as_countries(country: str | Sequence[str] | None) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in country if c and c.strip())
 
 
+#: up to this many candidate-point pairs, distances are computed in plain Python (see ranking.nearest_km)
+_SMALL_DISTANCES = 160
+
 # Capitalised at the start of a sentence, and the name of some village somewhere.
 _FUNCTION_WORDS = frozenset(
     "a an the on in at of to by for from with as and or but no not some other this that these those it its "
@@ -983,10 +1027,35 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)\s+$")
 def _inside_proper_name(text: str, m: Mention, ends: set[int]) -> bool:
     """True for "Macina" in "Katiba Macina" or "Ag Najim": the name follows a capitalised word that
     is not a place (nor a function word starting a sentence), so it belongs to a longer proper name."""
-    prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
-    if prev is None or not prev.group(1)[:1].isupper() or prev.end(1) in ends:
+    prev = _prev_word(text, max(0, m.start - 40), m.start)
+    if prev is None or not text[prev[0]].isupper() or prev[1] in ends:
         return False
-    return normalize_name(prev.group(1)) not in _FUNCTION_WORDS
+    return normalize_name(text[prev[0]:prev[1]]) not in _FUNCTION_WORDS
+
+
+def _prev_word(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The span of the word right before ``end`` (spaces between), not before ``lo``: the span of
+    group 1 of ``_PREV_WORD.search(text, lo, end)``, read backwards instead of tried at every start.
+
+    Examples
+    --------
+    >>> t = "the Katiba  Macina"
+    >>> _prev_word(t, 0, 12), _prev_word(t, 0, 10), _prev_word(t, 8, 12)
+    ((4, 10), None, (8, 10))
+    """
+    q = end
+    while q > lo and text[q - 1].isspace():
+        q -= 1
+    if q == end:
+        return None
+    p = q
+    while p > lo and (text[p - 1].isalnum() or text[p - 1] in "_'’"):
+        p -= 1
+    for k in range(p, q):  # the word starts at its first letter ([^\W\d_])
+        c = text[k]
+        if c.isalnum() and not c.isdecimal():
+            return k, q
+    return None
 
 
 _DISTRICT_WORDS = frozenset("cercle de du d cercl prefecture departement department province district".split())
