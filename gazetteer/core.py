@@ -376,10 +376,10 @@ class Gazetteer:
         ctx_memo: dict[str, _Context] = {}  # the same context for both passes of a name
         first = [self._resolve(n, country, context, None, limit, ctx_memo=ctx_memo)[0] for n in names]
         tops = [(c[0] if c and c[0].score >= 0.3 else None) for c in first]
+        norms = [normalize_name(n) for n in names]
         out: list[list[Candidate]] = []
         for i, n in enumerate(names):
-            others = [t for j, t in enumerate(tops) if j != i and t is not None
-                      and normalize_name(names[j]) != normalize_name(n)]
+            others = [t for j, t in enumerate(tops) if j != i and t is not None and norms[j] != norms[i]]
             if not others:
                 out.append(first[i])
                 continue
