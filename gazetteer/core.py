@@ -158,6 +158,7 @@ class Gazetteer:
         self._far_memo: dict[tuple[str, ...], dict[int, bool]] = {}
         self._row_memo: dict[int, _RowInfo] = {}
         self._lookup_memo: dict[str, _Lookup] = {}
+        self._loaded: frozenset[str] | None = None
         self.cache_path: Path | None = None
         self.built_now: bool | None = None
 
@@ -236,6 +237,7 @@ class Gazetteer:
         self._far_memo.clear()
         self._row_memo.clear()
         self._lookup_memo.clear()
+        self._loaded = None
         self._focus_points.clear()
         self._vk_of = None
         self._vk_first = None
@@ -435,6 +437,13 @@ class Gazetteer:
             return _NO_POINT
         lats, lons = idx.lat[rows], idx.lon[rows]
         return _ContextPoint(lats, lons, cm.label, 1.0 / len(rows), PointSet(lats.tolist(), lons.tolist()))
+
+    def _loaded_countries(self) -> frozenset[str]:
+        """The countries whose full GeoNames dump is loaded (not only the embedded world cities)."""
+        got = self._loaded
+        if got is None:
+            got = self._loaded = frozenset(self.index.detail_countries)
+        return got
 
     def _cc_codes(self, countries: set[str]) -> list[int]:
         """The index's country codes of these ISO2 codes (memoised)."""
@@ -789,6 +798,7 @@ class Gazetteer:
         info = [row_info(r) for r in row_l]
         feats: list[Features] = []
         focus = ctx.countries
+        loaded = self._loaded_countries()
         # distances of every candidate to each context place and to the report's other places
         point_d: list[tuple[list[float], str, float]] = []
         near_d: list[float] | None = None
@@ -821,6 +831,8 @@ class Gazetteer:
             cc = ri.cc
             if focus:
                 f.in_focus = cc in focus
+            elif loaded:
+                f.in_loaded = cc in loaded
             a1, a2 = ri.admin1, ri.admin2
             if fclass == "P" and quality >= 1.0 and fcode not in ("PPLA", "PPLA2", "PPLC"):
                 # a town named exactly like its district is the seat the district is named after

@@ -10,7 +10,10 @@ Each candidate gets a utility, a weighted sum of features, each with a human-rea
 - admin context written next to the name ("Sandare (Nioro, Kayes)", "in the Kayes region");
 - distance to the other places of the same report;
 - whether it comes from the user's own places or events table (``--places``): a place a user or an
-  earlier dataset already located is more likely than a same-named record of GeoNames.
+  earlier dataset already located is more likely than a same-named record of GeoNames;
+- when neither the caller nor the context gives a country: whether it lies in a country whose full
+  GeoNames dump is loaded. A user who loaded Mali's dump reads about Mali: "Koro" is the Malian town,
+  not Coro in Venezuela (a large city of the embedded world data with "Koro" as an alternate name).
 
 Scores are a softmax over the candidates plus a "none of these" option of fixed utility (as in
 Mordecai 3's ranker), so a lone weak match scores low and several equally good ones share the mass.
@@ -39,6 +42,7 @@ WEIGHTS = {
     "seat": 0.8,        # the candidate is named like the district it lies in (the seat that names it)
     "near": 2.5,        # x exp(-d / 40 km) to the nearest other place of the report
     "own": 1.0,         # the place comes from the user's own places or events table (--places)
+    "loaded": 1.5,      # no country known: the candidate is in a country whose full GeoNames dump is loaded
 }
 NULL_UTILITY = 4.5
 # Inverse softmax temperature: the one parameter fitted for calibration (lowest log-loss of the top
@@ -159,6 +163,8 @@ class Features:
     near_km: float | None = None
     near_what: str | None = None
     own: str | None = None  # the user's places source it comes from
+    # no focus known: whether it lies in a country whose full dump the user loaded (None: no such dump)
+    in_loaded: bool | None = None
     extra: tuple[str, ...] = ()  # further reasons, appended as they are
 
     def utility(self) -> float:
@@ -183,6 +189,8 @@ class Features:
             u += w["near"] * near_weight(self.near_km)
         if self.own:
             u += w["own"]
+        if self.in_loaded:
+            u += w["loaded"]
         return u
 
     def reasons(self, country: str) -> tuple[str, ...]:
@@ -207,6 +215,8 @@ class Features:
             r.append(f"{self.near_km:.0f} km from {self.near_what}")
         if self.own:
             r.append(f"in your own places ({self.own})")
+        if self.in_loaded:
+            r.append(f"no country given: in a country whose full GeoNames dump is loaded ({country})")
         r.extend(self.extra)
         return tuple(r)
 

@@ -236,7 +236,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
-        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context):
+        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context, keep_to=hints):
             resolved[(rp.mention.start, rp.mention.end)] = rp
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
@@ -245,7 +245,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         parts = [q for p in all_mentions if resolved[(p.start, p.end)].candidate is None for q in p.parts]
         if parts:
             got = {(rp.mention.start, rp.mention.end): rp for rp in resolve_places(
-                gaz, parts, hints or ((cc,) if cc else ()), context)}
+                gaz, parts, hints or ((cc,) if cc else ()), context, keep_to=hints)}
             for p in all_mentions:
                 rp = next((got[(q.start, q.end)] for q in p.parts
                            if got.get((q.start, q.end)) and got[(q.start, q.end)].candidate is not None), None)
@@ -262,11 +262,15 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 inc.nearby.extend(around.places(inc))
         lost = [p for inc in lost_incs for p in inc.nearby if (p.start, p.end) not in resolved]
         if lost:
-            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context):
+            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, keep_to=hints):
                 resolved[(rp.mention.start, rp.mention.end)] = rp
-    if not cc:
-        cc = _country_of_places(resolved.values())
-        if cc:
+    if not hints:
+        # the country the report's places lie in, over a country it merely names ("near the border with
+        # Niger"): unnamed forces and civilians are of the country where the events happen, unless
+        # the report says whose they are ("Malian soldiers", "the FAMa")
+        place_cc = _country_of_places(resolved.values())
+        if place_cc and place_cc != cc and cc not in countries_named(text):
+            cc = place_cc
             actors = find_actors(text, cc)
     events: list[tuple[int, Event, list[Any]]] = []
     for inc in incidents:

@@ -158,8 +158,11 @@ _CAP_BEFORE = re.compile(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$")
 # compiled once (module-level re.* calls look their pattern up in re's cache on every call)
 _CAP_AFTER = re.compile(r"\s+([A-ZÀ-Ö][a-zà-ÿ]+)")
 _APPOSITION_ROLE = re.compile(
-    r"\s*,\s+(?:the|a|an)\s+[\w’']+\s*(?:’s|'s)?\s*(?:spokes|leader|commander|chief|president|minister|"
-    r"mayor|governor|official|resident|journalist|director)", re.IGNORECASE)
+    r"\s*,\s+(?:the|a|an|un|une|le|la)\s+(?:[\w’']+\s*(?:’s|'s)?\s+)?(?:spokes|leader|commander|chief|president|"
+    r"minister|mayor|governor|official|resident|journalist|director|trader|merchant|teacher|farmer|herder|"
+    r"driver|imam|notable|student|doctor|nurse|businessman|businesswoman|man|woman|father|mother|son|daughter|"
+    r"brother|member|activist|politician|candidate|deputy|councill?or|commer[cç]ant|enseignant|éleveur|"
+    r"chauffeur|maire|chef|élu|homme|femme|membre)\b", re.IGNORECASE)
 #: "in the capital Bamako" names where the event happened ("northwest of the capital Bamako" orients)
 _IN_CAPITAL = re.compile(r"(?:\b(?:in|at|across|throughout|into|streets\s+of)|\bà|\bdans)\s+(?:the\s+|la\s+)?"
                          r"(?:capital(?:\s+city)?(?:\s+of)?|capitale),?\s+(?:the\s+)?$")
@@ -185,10 +188,37 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|et\b|or\b)\s*[A-ZÀ-Ö]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 
 
+#: a preposition that puts what follows on the map ("in Gao, a trader was killed")
+_LOCATIVE_END = re.compile(r"\b(?:in|at|near|from|outside|around|à|dans|près\s+de|de)\s+$", re.IGNORECASE)
+#: articles a sentence may start with: capitalised there, they make "Les habitants" look like a name
+_ARTICLES = frozenset("the a an le la les l un une des du de".split())
+
+
+def _common_noun_phrase(name: str) -> bool:
+    """An article followed by lower-case words only ("Les habitants", "The residents"): a common noun
+    phrase capitalised by its place in the sentence, not a place's name ("La Paz", "Les Abymes")."""
+    words = [w for w in _NAME_WORDS.split(name) if w]
+    return len(words) > 1 and words[0].lower() in _ARTICLES and all(w.islower() for w in words[1:])
+
+
+#: given names common in the Sahel's reporting: a name right after one is a person's ("Amadou Koufa"),
+#: and so is a two-word name starting with one ("Ousmane Diallo", also a village in Côte d'Ivoire)
+_GIVEN_NAMES = frozenset("""amadou amadoun ahmadou hamadoun hamadou mamadou moussa ousmane oumar omar ibrahim ibrahima
+boubacar abdoulaye abdou abdoul aliou souleymane seydou sekou sékou modibo bakary adama yacouba mahamadou mohamed
+mohammed mahamat iyad assimi hamidou idrissa lassana tiémoko dramane soumaila soumaïla soumeylou cheick cheickna
+alassane salif karim fatoumata aminata mariam aïssata aissata kadidia oumou djeneba rokia hawa kadiatou""".split())
+
+
 def _is_person(text: str, start: int, end: int, article: str) -> bool:
     before = article[max(0, start - 40):start]
     if _TITLE_F.search(before) >= 0 or _has(_SAID_F, _SAID, before, lowered(before)):
         return True
+    first = text.split(None, 1)
+    if len(first) > 1 and first[0].lower() in _GIVEN_NAMES:
+        return True  # "Ousmane Diallo, a trader from Gao"
+    prev_word = _CAP_BEFORE.search(before)
+    if prev_word and prev_word.group(1).lower() in _GIVEN_NAMES:
+        return True  # "Amadou Koufa's fighters", even at the start of a sentence
     # a run of capitalised words around the name (Moussa Mara, Abass Dembele) is a person's name
     prev = _CAP_BEFORE.search(before)
     nxt = _CAP_AFTER.match(article[end:end + 30])
@@ -208,8 +238,8 @@ def _is_person(text: str, start: int, end: int, article: str) -> bool:
                 return True
         k = article.find(text, k + 1)
     after = article[end:end + 40]
-    if _APPOSITION_ROLE.match(after):
-        return True
+    if _APPOSITION_ROLE.match(after) and not _LOCATIVE_END.search(before):
+        return True  # "Ousmane Diallo, a trader", not "in Gao, a trader was killed"
     if _SAID_AFTER.match(after):
         # "Kayes said" is rare; "Dembele said" is common: only names not followed by "region" etc.
         return True
@@ -341,6 +371,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue  # "operation 'Panga'", "l'opération Serval": a military operation's name
         if " " in name and _TITLE_F.search(name.split()[0] + " ") >= 0:
             continue
+        if " " in name and _common_noun_phrase(name):
+            continue  # "Les habitants de Djibo": an article and common nouns, not "Les Habitants" (Guadeloupe)
         if len(name) < 3 or (name.isupper() and len(name) <= 5):
             continue
         if s < dateline_end:
@@ -459,8 +491,12 @@ def _acceptable(c: Any, country: Any, min_score: float) -> bool:
 
 
 def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, context: str,
-                   min_score: float = 0.3) -> list[ResolvedPlace]:
+                   min_score: float = 0.3, keep_to: Any = None) -> list[ResolvedPlace]:
     """Resolve mentions of one report together; a candidate below ``min_score`` leaves it unresolved.
+
+    ``country`` ranks candidates (a hint); only ``keep_to`` (the countries the user gave) refuses a
+    place elsewhere. A country the extractor guessed from the text ("near the border with Niger",
+    "Niger's defence ministry said") is a hint, never a filter: Ménaka stays in Mali.
 
     All of a report's names go to the gazetteer together, every time: a name resolved in one report is
     never reused for another (the co-mentioned places and the text differ), so a report is placed the
@@ -477,11 +513,11 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
     out = []
     for m, cands in zip(mentions, results):
         rp = ResolvedPlace(m, precision=m.precision)
-        c = next((c for c in cands[:3] if _acceptable(c, country, min_score)), None) if cands else None
+        c = next((c for c in cands[:3] if _acceptable(c, keep_to, min_score)), None) if cands else None
         if c is not None:
             rp.candidate = c
             if c is cands[0] and not (m.displace and m.offset_km is not None):
-                rp.ties = [t for t in ties_of(cands[:10]) if _acceptable(t, country, min_score)]
+                rp.ties = [t for t in ties_of(cands[:10]) if _acceptable(t, keep_to, min_score)]
             lat, lon = c.lat, c.lon
             if m.offset_km is not None and m.displace:
                 dn, de = m.offset_km

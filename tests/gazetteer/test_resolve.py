@@ -102,3 +102,21 @@ def test_sources_describe_licences(tiny: Gazetteer) -> None:
 def test_no_source_is_an_error() -> None:
     with pytest.raises(GazetteerError):
         Gazetteer.from_sources(embedded=False)
+
+
+def test_without_a_country_the_loaded_dumps_countries_come_first(tiny_dir, tmp_path) -> None:
+    # a village named like a large city of the embedded world data (Coro, Venezuela): a user who
+    # loaded Mali's dump reads about Mali, so with no country given the Malian village comes first
+    from tests.gazetteer.conftest import dump_line
+
+    with (tiny_dir / "ML.txt").open("a", encoding="utf-8") as f:
+        f.write(dump_line((150, "Coro", "Coro", "", 14.2, -4.1, "P", "PPL", "ML", "04", "", 0)))
+    gaz = Gazetteer.from_sources(geonames=[tiny_dir], cache_dir=tmp_path / "cache")  # + embedded cities
+    best = gaz.resolve("Coro")[0]
+    assert best.country == "ML"
+    assert any("full GeoNames dump is loaded (ML)" in r for r in best.reasons)
+    # a country given, or the embedded data alone, leave the choice to the usual features
+    assert gaz.resolve("Coro", country="VE")[0].country == "VE"
+    world = Gazetteer.default()
+    assert world.resolve("Coro")[0].country == "VE"
+    assert not any("dump is loaded" in r for r in world.resolve("Coro")[0].reasons)
