@@ -195,8 +195,9 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             skipped.append({"reason": "denial", "sentence": s.text})
             told.add(si)
             continue
-        # without a reference date, expressions still tell incidents apart (their dates are dropped below)
-        dm = resolve_date(s.text, ref or _NO_REFERENCE)
+        # without a reference date, expressions still tell incidents apart (their dates are dropped below);
+        # a dateline's date is the reference, not the event's ("BAMAKO, July 2 - ... on Tuesday")
+        dm = resolve_date(_without_dateline(s, dl_end), ref or _NO_REFERENCE)
         if dm is not None and dm.since:
             skipped.append({"reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
@@ -277,6 +278,14 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         events.extend(_incident_events(art, inc, resolved, actors, cc))
     events.sort(key=lambda t: t[0])
     return [(e, ties) for _, e, ties in events], len(sents)
+
+
+def _without_dateline(s: Sentence, dateline_end: int) -> str:
+    """The sentence's text with the part inside the article's dateline blanked (offsets kept)."""
+    if s.start >= dateline_end:
+        return s.text
+    cut = min(len(s.text), dateline_end - s.start)
+    return " " * cut + s.text[cut:]
 
 
 class _Around:

@@ -19,8 +19,9 @@ __all__ = ["Cue", "find_cues", "pick_type", "is_history", "is_denial", "classify
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|été|a été|ont été)\s+$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^\s*(?:by|par)\b", re.IGNORECASE)
 #: a verb with no object after it ("post attacked around 19h", "checkpoint attacked.") is passive
-_NO_OBJECT = re.compile(r"^\s*(?:[,.;:)]|$|(?:around|at|in|on|last|this|earlier|overnight|yesterday|early|late|"
-                        r"during|near|while|when|after|before|again|twice|with)\b)", re.IGNORECASE)
+_NO_OBJECT = re.compile(r"^\s*(?:[,.;:)]|$|(?:around(?!\s+\d+\s+[a-z]{3,})|at(?!\s+least)|in|on|last|this|earlier|overnight|"
+                        r"yesterday|early|late|during|near|while|when|after|before|again|twice|with)\b)",
+                        re.IGNORECASE)  # ("killed at least five civilians", "around 20 villagers" are objects; "around 18h20" is not)
 _EXPLOSIVE_TYPES = "Explosions/Remote violence"
 _BARE_YEAR = re.compile(r"(?<![\d/\-])(?<!\d )((?:19|20)\d\d)(?![\d/\-])")
 _DAY_MONTH_BEFORE = re.compile(
@@ -120,10 +121,16 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     --------
     >>> is_history("In 2012, rebels seized Kidal.", 2025), is_history("On 3 May 2025, rebels seized Kidal.", 2025)
     (True, False)
+    >>> is_history("It came a year after gunmen killed 50 people in Solhan.")
+    True
+    >>> is_history("On Monday, a year after the massacre, gunmen killed 5 people in Solhan.")
+    False
     """
     low = _lowered(sentence)
     if (_HISTORY_L.search(low) >= 0 if low is not None else lx.HISTORY.search(sentence)):
         return True
+    if lx.RECALL.search(sentence) and not lx.NEWS_DAY.search(sentence):
+        return True  # "a year after jihadists killed 50 people in Solhan" (but "on Monday, a year after...")
     if "19" not in sentence and "20" not in sentence:
         return False  # no year to read (every _BARE_YEAR match holds one of these)
     for m in _BARE_YEAR.finditer(sentence):

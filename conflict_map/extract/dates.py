@@ -56,7 +56,8 @@ _RULES: list[tuple[str, str]] = [
               r"cet apr[èe]s-midi|ce soir|earlier today)\b"),
     ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|several|a few)\s+days?\s+ago\b|"
             r"\bil y a (?P<nfr>\d+|deux|trois|quatre|cinq|quelques)\s+jours\b"),
-    ("weekday", rf"\b(?:on|last|this past|le|ce|dans la nuit de|night of)?\s*(?P<wd>{_WD})\b(?!,?\s+(?:the\s+)?\d)"),
+    ("weekday", rf"\b(?:on|(?P<last>last|this past)|le|ce|dans la nuit de|night of)?\s*(?P<wd>{_WD})\b"
+                rf"(?!,?\s+(?:the\s+)?\d)(?P<dernier>\s+(?:dernier|pass[ée]))?"),
     ("lastweek", r"\b(?:last week|la semaine derni[èe]re|the previous week)\b"),
     ("weekend", r"\b(?:over the weekend|this weekend|last weekend|at the weekend|(?:ce|le) week-end(?: dernier)?)\b"),
     ("thisweek", r"\b(?:earlier this week|this week|cette semaine|en d[ée]but de semaine)\b"),
@@ -139,7 +140,10 @@ def _resolve(name: str, m: re.Match[str], ref: date) -> tuple[date, int] | None:
         d = _month_day(ref, month, int(day), int(year) if year else None)
         return (d, 1) if d else None
     if name == "night_fr" or name == "weekday":
-        return _last_weekday(ref, WEEKDAYS[g["wd"].lower()]), 1
+        d = _last_weekday(ref, WEEKDAYS[g["wd"].lower()])
+        if d == ref and (g.get("last") or g.get("dernier")):
+            d -= timedelta(days=7)  # "last Thursday", "jeudi dernier" written on a Thursday: a week ago
+        return d, 1
     if name == "early":
         month = MONTHS[g["mon"].lower()]
         y = _month_in_past(ref, month, int(g["year"]) if g.get("year") else None)
@@ -200,6 +204,8 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
     (datetime.date(2025, 8, 1), True)
     >>> resolve_date("Late August saw clashes", date(2025, 9, 10)).date
     datetime.date(2025, 8, 31)
+    >>> m = resolve_date("Boni a été attaqué mardi dernier", ref); (m.date, m.expression)
+    (datetime.date(2025, 6, 24), 'mardi dernier')
     """
     low = text.lower()
     fast = len(low) == len(text)

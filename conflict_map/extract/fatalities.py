@@ -36,11 +36,11 @@ _WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
          r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
          r"un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|"
          r"trente|quarante|cinquante|soixante|cents?|et)")
-_NUMBER = (rf"(?:\d{{1,5}}|(?:{_WORD}(?:[\s\-]+{_WORD}){{0,4}})|a dozen|dozens|tens|scores|hundreds|several|many|"
-           r"a few|numerous|plusieurs|quelques|de nombreux|de nombreuses|des dizaines|des centaines|"
-           r"une (?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine))")
+_NUMBER = (r"(?:\d{1,5}|une (?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|"
+           rf"(?:{_WORD}(?:[\s\-]+{_WORD}){{0,4}})|a dozen|dozens|tens|scores|hundreds|several|many|"
+           r"a few|numerous|plusieurs|quelques|de nombreux|de nombreuses|des dizaines|des centaines)")
 _QUAL = (r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|approximately|"
-         r"au moins|plus de|environ|pr[èe]s de|quelque|une)\s+)?")
+         r"between|au moins|plus de|environ|pr[èe]s de|quelque|entre)\s+)?")
 _NUM_RE = re.compile(
     rf"(?<![\w.,])(?P<q>{_QUAL})(?P<a>{_NUMBER})(?:\s*(?:to|-|–|and|or|à|et|ou)\s*(?P<b>{_NUMBER}))?(?![\w])",
     re.IGNORECASE,
@@ -57,17 +57,18 @@ _INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|livestock|cattle|oxen
 _KILL_VERB = re.compile(
     r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
     r"left|leaving|tuant|tu[ée]|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
-    r"(?:shot|gunned) dead|executed|massacred|assassinated|murdered|ex[ée]cut[ée]|abattu|killing of|"
+    r"(?:shot|gunned|shooting|gunning) dead|gunned down|gunning down|lost|losing|perdu|executed|massacred|assassinated|murdered|ex[ée]cut[ée]|abattu|killing of|"
     r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death)\s+$",
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
-    r"\s*(?:km|kilom|miles?|m\b|%|per ?cent|pour ?cent|-?\s*years?|ans|huts?|houses?|homes?|shops?|granar\w*|"
+    r"\s*(?:km|kilom\w*|miles?|m\b|%|per ?cent|pour ?cent|-?\s*years?|ans|huts?|houses?|homes?|shops?|granar\w*|"
     r"cars?|weapons|arms|rifles|guns|boats?|pirogues?|carts?|schools?|buildings?|hours?|heures?|h\b|days?|jours?|"
     r"weeks?|semaines?|months?|mois|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|times|fois|st\b|nd\b|rd\b|th\b|er\b|o'clock|a\.m|p\.m|vehicles?|motorbikes?|motorcycles?|"
-    r"barracks|positions?|towns?|villages?|localit|cattle|head|kg|tons?|cfa|fcfa|francs|dollars|euros)",
+    r"barracks|positions?|towns?|villages?|localit\w*|cattle|head|kg|tons?|cfa|fcfa|francs|dollars|euros)"
+    r"(?![a-z])",  # "9 villages", not "9 villagers"
     re.IGNORECASE,
 )
 _ZERO = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|victims)|nobody (?:was )?(?:killed|hurt)|"
@@ -89,7 +90,9 @@ _SINGLE = re.compile(
 _SINGLE_PASSIVE = re.compile(
     r"\b(?:(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?(?:was|has been|had been|got|is)\s+(?:reportedly\s+|also\s+)?"
     r"(?:shot dead|killed|assassinated|executed|murdered|found dead|beheaded|lynched|stabbed to death|slaughtered)|"
-    + _PERSON + r"\s+(?:[\w'-]+\s+){0,6}?(?:was\s+)?(?:killed|assassinated|murdered|shot dead)\s+(?:by|at|in|on|with)\b)")
+    + _PERSON + r"\s+(?:[\w'-]+\s+){0,6}?(?:was\s+)?(?:killed|assassinated|murdered|shot dead)\s+(?:by|at|in|on|with)\b|"
+    r"\b(?:un|une)\s+(?:[\w'-]+\s+){0,3}?(?:a|avait)\s+[ée]t[ée]\s+(?:tu[ée]e?|abattue?|assassin[ée]e?|ex[ée]cut[ée]e?|"
+    r"[ée]gorg[ée]e?)(?!\w))")
 _COMPANIONS = re.compile(
     r"(?:,|\band|\bwith)\s+(?:his|her|their)\s+(?:(?P<n>two|three|four|five|six|\d+)\s+)?"
     r"(?:sons?|brothers?|drivers?|wife|wives|children|daughters?|associates?|guides?|companions?|bodyguards?|"
@@ -101,6 +104,10 @@ _MONTH_BEFORE = re.compile(
     re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’]+|[;:.()\[\]]")
 _STOP = {";", ":", ".", "(", ")", "[", "]"}
+#: verbs that give a result, not a killing: "left 14 dead" counts, "left 14 wounded" does not
+_RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait)\s+$", re.IGNORECASE)
+#: a figure given as the whole toll: another account of the same deaths, not more deaths
+_TOLL_BEFORE = re.compile(r"\b(?:toll|bilan)\b[^.;:]{0,30}$", re.IGNORECASE)
 _NEG_WORDS = re.compile(r"(?:^|\s)(?:not|no|never|pas|aucun)\s+\w*\s*$", re.IGNORECASE)
 
 
@@ -208,6 +215,7 @@ def count_deaths(sentence: str) -> Deaths:
     5
     """
     low = high = 0
+    toll: tuple[int, int] | None = None  # figures given as the whole toll
     spans: list[tuple[int, int]] = []
     lowered = sentence.lower()
     if _ANY_DEATH_S.search(lowered) < 0:
@@ -242,7 +250,7 @@ def count_deaths(sentence: str) -> Deaths:
             lo, hi = hi, lo
         counted = False
         before = sentence[max(0, m.start() - 40):m.start()]
-        if _KILL_VERB.search(before) and not _NEG_WORDS.search(before):
+        if _KILL_VERB.search(before) and not _NEG_WORDS.search(before) and not _RESULT_ONLY.search(before):
             counted = True
         else:
             toks = _TOKEN.findall(sentence[m.end():m.end() + 110])
@@ -255,7 +263,12 @@ def count_deaths(sentence: str) -> Deaths:
                     break
                 if _INJURY.match(tok):
                     break
-        if counted:
+        if counted and _TOLL_BEFORE.search(before):
+            # a toll ("the toll is 2 soldiers and 3 assailants") is another account of the deaths the
+            # sentence counts one by one ("12 soldiers were killed, local sources put the toll at 30")
+            toll = (toll[0] + lo, toll[1] + hi) if toll else (lo, hi)
+            spans.append(m.span())
+        elif counted:
             low += lo
             high += hi
             spans.append(m.span())
@@ -291,6 +304,9 @@ def count_deaths(sentence: str) -> Deaths:
         low += k
         high += k
         spans.append(m.span())
+    if toll is not None:
+        # the toll and the victims counted one by one are two accounts of the same deaths: the lowest
+        low, high = (min(low, toll[0]), max(high, toll[1])) if low else toll
     return Deaths(low, high, tuple(spans))
 
 

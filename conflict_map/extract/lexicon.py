@@ -190,6 +190,27 @@ HISTORY = re.compile(
     r"depuis (?:19|20)\d\d|anniversaire|pr[ée]c[ée]demment|ongoing since)\b",
     re.IGNORECASE,
 )
+#: an earlier event recalled ("last year's attack", "the tenth anniversary of the massacre", "a year after
+#: jihadists killed", "un an après le massacre") or a standing situation ("attacks on civilians are
+#: frequent"): history, unless the sentence dates something of its own days ("on Monday", "hier")
+RECALL = re.compile(
+    r"\b(?:last (?:year|month)['’]s|(?:first|second|third|\w+th) anniversary|anniversary of|"
+    r"(?:a|one|two|three|several|\d+) (?:years?|decades?) (?:after|ago|since|earlier)|"
+    r"(?:un|deux|trois|plusieurs|\d+) ans? (?:apr[èe]s|plus t[ôo]t)|il y a (?:un|deux|trois|\d+) ans?|"
+    r"l['’]an(?:n[ée]e)? derni[èe]re?|still (?:traumati[sz]ed|reeling|mourning)|"
+    r"(?:attacks|attaques|killings|violences?|clashes|affrontements)\b[^.;]{0,40}\b(?:are|remain|have become|sont|"
+    r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?))\b",
+    re.IGNORECASE,
+)
+#: a day of the report's own days: a weekday, yesterday, last night, a day and a month
+NEWS_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|yesterday|hier|last night|overnight|this week|cette semaine|"
+    r"\d{1,2}(?:st|nd|rd|th|er)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|"
+    r"juin|juil|ao[ûu]|sept|d[ée]c)\w*|(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december) \d{1,2}\b)",
+    re.IGNORECASE,
+)
 PROTEST_CONTEXT = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|march\w*|rally|rallies|sit-?in|strike|crowd|youths?|manifest\w*|"
     r"marche|foule|jeunes|gr[èe]ve|rioters?)\b", re.IGNORECASE)

@@ -1,0 +1,90 @@
+"""EVENTS.md's coding rules on sentences written for these tests (a review's findings, each a rule):
+counts (French approximations, ranges, wounded-only results, tolls as other accounts), dates
+(datelines as references, "last Thursday"), history that is not news, and the target of a killing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflict_map.extract import extract_events
+from conflict_map.extract.classify import find_cues, is_history, pick_type
+from conflict_map.extract.dates import resolve_date
+from conflict_map.extract.fatalities import count_deaths
+from conflict_map.model import Article
+
+
+@pytest.mark.parametrize("sentence, low, high", [
+    ("Une dizaine de civils ont été tués mardi.", 10, 10),
+    ("Des hommes armés ont tué une vingtaine de personnes lundi.", 20, 20),
+    ("Une cinquantaine de civils ont été tués dans l'attaque.", 50, 50),
+    ("Gunmen killed between 15 and 20 civilians on Tuesday.", 15, 20),
+    ("Des hommes armés ont tué entre 15 et 20 civils mardi.", 15, 20),
+    ("An attack on Tuesday left 14 wounded.", 0, 0),
+    ("The attack left 14 dead and 20 wounded.", 14, 14),
+    ("L'attaque a fait 6 blessés.", 0, 0),
+    ("Gunmen killed 9 villagers on Tuesday.", 9, 9),
+    ("Gunmen burned 9 villages on Tuesday.", 0, 0),
+    ("Soldiers shooting dead 7 traders were arrested.", 7, 7),
+    ("Un civil a été tué mardi.", 1, 1),
+    ("The army said it killed 80 assailants and lost 12 soldiers.", 92, 92),
+    # two accounts of the same deaths: the lowest, with the range
+    ("The army said 12 soldiers were killed, while local sources put the toll at 30.", 12, 30),
+    # the parts of one toll add up
+    ("The provisional toll is 2 soldiers and 3 assailants killed.", 5, 5),
+])
+def test_counts(sentence: str, low: int, high: int) -> None:
+    d = count_deaths(sentence)
+    assert (d.low, d.high) == (low, high)
+
+
+REF = date(2025, 7, 3)  # a Thursday
+
+
+@pytest.mark.parametrize("text, day, expression", [
+    ("Gunmen attacked the town last Thursday.", date(2025, 6, 26), "last Thursday"),
+    ("Des hommes armés ont attaqué la ville jeudi dernier.", date(2025, 6, 26), "jeudi dernier"),
+    ("Gunmen attacked the town on Thursday.", date(2025, 7, 3), "on Thursday"),
+    ("Gunmen attacked the town last Tuesday.", date(2025, 7, 1), "last Tuesday"),
+])
+def test_last_weekday(text: str, day: date, expression: str) -> None:
+    m = resolve_date(text, REF)
+    assert (m.date, m.expression) == (day, expression)
+
+
+def test_a_datelines_date_is_the_reference_not_the_events_date() -> None:
+    # published July 3; the dateline says June 30 (a Monday); the attack was on the Sunday before it
+    text = "OUAGADOUGOU, June 30 (Reuters) - Gunmen killed 12 civilians in a village on Sunday, sources said."
+    ex = extract_events([Article(id="d", text=text, published=REF)], None)
+    assert [(e.event_date, e.date_expression) for e in ex.events] == [("2025-06-29", "on Sunday")]
+    # without another date, the dateline's day is the event's
+    text = "BAMAKO, July 2 (AFP) - Gunmen killed 12 civilians in a village, sources said."
+    ex = extract_events([Article(id="d", text=text, published=REF)], None)
+    assert [e.event_date for e in ex.events] == ["2025-07-02"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents are still traumatised by last year's attack, which killed 40 people.",
+    "Today marks the tenth anniversary of the massacre, where 160 herders were killed.",
+    "The vigil came a year after jihadists killed 50 people in the town.",
+    "La cérémonie a eu lieu un an après le massacre, qui avait fait 50 morts.",
+    "Insecurity continues in the region, where attacks on civilians are frequent.",
+])
+def test_recalled_events_and_standing_situations_are_history(sentence: str) -> None:
+    assert is_history(sentence, 2025)
+    ex = extract_events([Article(id="h", text=sentence, published=REF)], None)
+    assert ex.events == [] and ex.non_events[0]["reason"].startswith("no new event")
+
+
+def test_a_recall_beside_a_day_of_its_own_is_news() -> None:
+    assert not is_history("On Monday, a year after the massacre, gunmen killed five people in the town.", 2025)
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("Jihadists killed at least five civilians on Tuesday.", ("Violence against civilians", "Attack")),
+    ("Gunmen killed around 20 villagers on Tuesday.", ("Violence against civilians", "Attack")),
+    ("The army checkpoint was attacked around 18h20, one soldier killed.", ("Battles", "Armed clash")),
+])
+def test_the_target_after_a_quantity_is_the_object(sentence: str, typed: tuple[str, str]) -> None:
+    assert pick_type(find_cues(sentence)) == typed
