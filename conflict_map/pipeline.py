@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -186,10 +187,13 @@ def _events_from_texts(paths: list[Path], gaz: Any, report: Any, *, country: tup
                        published: date | None) -> "gpd.GeoDataFrame":
     from .dedup import dedup_events
     from .extract import extract_events
-    from .io.articles import read_articles
+    from .io.articles import DuplicateIdWarning, read_articles
     from .model import events_to_frame
 
-    articles, rejected = read_articles(paths, published=published)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DuplicateIdWarning)
+        articles, rejected = read_articles(paths, published=published)
+    report.warnings.extend(str(w.message) for w in caught if issubclass(w.category, DuplicateIdWarning))
     for p in paths:
         report.add_input(p, "text", sum(1 for a in articles if _from(a.origin, p)) +
                          sum(1 for r in rejected if _from(r.origin, p)))

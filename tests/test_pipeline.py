@@ -84,6 +84,17 @@ def test_malformed_jsonl_record_is_reported_and_others_processed(tmp_path: Path)
     assert (result.events["source_id"] == "ok-1").any()
 
 
+def test_a_reused_id_is_renamed_and_the_report_says_so(tmp_path: Path) -> None:
+    src = tmp_path / "dup.jsonl"
+    recs = [{"id": "r1", "published": "2024-03-14", "text": "Soldiers clashed with militants in Mopti on Tuesday."},
+            {"id": "r1", "published": "2024-03-14", "text": "Protesters marched in Bamako on Wednesday."}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    result = run([src], tmp_path / "out", tiles=None)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert any("'r1#2'" in w and f"{src}:2" in w for w in report["warnings"])
+    assert set(result.events["source_id"]) == {"r1", "r1#2"}
+
+
 def test_team_example_runs_on_the_embedded_gazetteer(tmp_path: Path) -> None:
     result = run([EXAMPLE], tmp_path, tiles=None)
     ev = result.events

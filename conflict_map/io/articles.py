@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
+import warnings
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 from ..errors import FormatError, InputNotFoundError
 from ..model import Article, Rejected
 
-__all__ = ["read_articles", "split_articles", "parse_published", "ARTICLE_READERS"]
+__all__ = ["read_articles", "split_articles", "parse_published", "ARTICLE_READERS", "DuplicateIdWarning"]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -319,6 +321,9 @@ def _read_html(path: Path, published: date | None) -> tuple[list[Article], list[
 
 
 _TEXT_KEYS = ("text", "body", "content", "notes", "article")
+#: HTML markup in a text field (tags, not a "<" in prose)
+_MARKUP = re.compile(r"</?(?:p|div|br|b|i|u|a|span|strong|em|h[1-6]|li|ul|ol|table|tr|td|article|section|"
+                     r"script|style|img|figure|blockquote|header|footer|nav)\b[^<>]*>", re.IGNORECASE)
 
 
 def _record(rec: Any, origin: str, default_id: str, published: date | None) -> Article:
@@ -337,6 +342,14 @@ def _record(rec: Any, origin: str, default_id: str, published: date | None) -> A
         except (ValueError, TypeError) as exc:
             raise RecordError(f"bad publication date {raw_pub!r}") from exc
     rid = rec.get("id")
+    if _MARKUP.search(text):
+        # HTML inside a JSON field ("tué <b>6 civils</b>"): its readable text, as for an HTML page
+        p = _HTMLText()
+        p.feed(text)
+        p.close()
+        text = _clean_lines(p.parts)
+        if not text:
+            raise RecordError("record's HTML text has no readable text")
     return Article(
         id=str(rid) if rid not in (None, "") else default_id,
         text=text.strip(), title=str(rec.get("title") or ""), url=str(rec.get("url") or ""),
@@ -459,4 +472,38 @@ def read_articles(
         a, r = ARTICLE_READERS[ext](path, published)
         arts.extend(a)
         rej.extend(r)
-    return arts, rej
+    return _unique_ids(arts), rej
+
+
+class DuplicateIdWarning(UserWarning):
+    """Two input records with the same id and different texts: the later one was given a new id."""
+
+
+def _unique_ids(arts: list[Article]) -> list[Article]:
+    """The records with their texts in Unicode's composed form (NFC), and unique ids.
+
+    A later record that reuses an earlier one's id for another text becomes ``id#2`` (``#3``...),
+    with a :class:`DuplicateIdWarning`, so that its events are not mixed with the first one's. The
+    same text twice keeps its id (one report fed twice)."""
+    from dataclasses import replace
+
+    first: dict[str, Article] = {}
+    used = {a.id for a in arts}
+    out = []
+    for a in arts:
+        if not unicodedata.is_normalized("NFC", a.text):
+            a = replace(a, text=unicodedata.normalize("NFC", a.text))  # "Se\u0301gou" is "Ségou"
+        seen = first.get(a.id)
+        if seen is None:
+            first[a.id] = a
+        elif seen.text != a.text:
+            k = 2
+            while f"{a.id}#{k}" in used:
+                k += 1
+            new = f"{a.id}#{k}"
+            used.add(new)
+            warnings.warn(f"{a.origin or 'input'}: id {a.id!r} is already used by {seen.origin or 'an earlier record'} "
+                          f"for another text; this record is read as {new!r}", DuplicateIdWarning, stacklevel=3)
+            a = replace(a, id=new)
+        out.append(a)
+    return out

@@ -75,3 +75,40 @@ def test_seed_text_file(seeds_jsonl) -> None:
     arts, rej = read_articles([seeds_jsonl.parent / "000_b17f871958565f45.txt"])
     assert len(arts) == 3 and not rej
     assert arts[1].title.startswith("Mali Army Kills 80")
+
+
+def test_a_reused_id_with_another_text_is_renamed_with_a_warning(tmp_path) -> None:
+    import json as _json
+    import warnings
+
+    from conflict_map.io.articles import DuplicateIdWarning
+
+    p = tmp_path / "r.jsonl"
+    p.write_text("\n".join(_json.dumps(r) for r in [
+        {"id": "a", "text": "Gunmen attacked a village on Monday."},
+        {"id": "a", "text": "Protesters marched in the capital on Tuesday."},
+        {"id": "a", "text": "Gunmen attacked a village on Monday."},  # the same report again: kept as is
+        {"id": "a#2", "text": "A third text."},
+    ]), encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        arts, rej = read_articles([p])
+    assert [a.id for a in arts] == ["a", "a#3", "a", "a#2"] and not rej
+    assert [w.category for w in caught] == [DuplicateIdWarning]
+    assert "r.jsonl:2" in str(caught[0].message) and "'a#3'" in str(caught[0].message)
+
+
+def test_html_inside_a_json_text_field_is_read_as_text(tmp_path) -> None:
+    p = tmp_path / "r.jsonl"
+    p.write_text('{"id": "h", "text": "Des hommes armés ont tué <b>6 civils</b> mardi.<script>x()</script>"}\n'
+                 '{"id": "e", "text": "<div><script>alert(1)</script></div>"}\n', encoding="utf-8")
+    arts, rej = read_articles([p])
+    assert [a.text for a in arts] == ["Des hommes armés ont tué 6 civils mardi."]
+    assert [(r.record_id, r.reason) for r in rej] == [("e", "record's HTML text has no readable text")]
+
+
+def test_decomposed_accents_are_composed(tmp_path) -> None:
+    p = tmp_path / "r.txt"
+    p.write_text("Attaque à Se\u0301gou mardi.\n", encoding="utf-8")
+    arts, _ = read_articles([p])
+    assert arts[0].text == "Attaque à Ségou mardi."
