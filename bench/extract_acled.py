@@ -115,6 +115,12 @@ def main() -> int:
     for k, target in TARGETS.items():
         share = hits[k] / n if n else 0.0
         print(f"  {k:15s} {share:6.1%}  (target >= {target:.0%}) {'PASS' if share >= target else 'below target'}")
+    # actors (no target in the issue; ACLED's actor names carry dates, "(2013-2020)", which are dropped)
+    inter_ok = sum(1 for r, e in zip(df.itertuples(index=False), firsts)
+                   if e is not None and e.interaction == r.interaction)
+    pair_ok = sum(1 for r, e in zip(df.itertuples(index=False), firsts) if e is not None and
+                  {e.actor1 or "", e.actor2 or ""} - {""} == {_undated(x) for x in str(r.actors).split("|")})
+    print(f"  (actors, no target: interaction code {inter_ok / n:.1%}, actor pair exact {pair_ok / n:.1%})")
     types = sorted({t for t, _ in conf} | {p for _, p in conf})
     short = {t: t.split("/")[0][:10] for t in types}
     print("\nconfusion (rows: ACLED event_type, columns: extracted):")
@@ -135,6 +141,13 @@ def main() -> int:
             print(f"\nerrors: {k}")
             print("\n".join(errs))
     return 0
+
+
+def _undated(actor: str) -> str:
+    """An ACLED actor name without its period ("Military Forces of Mali (2013-2020)")."""
+    import re
+
+    return re.sub(r"\s*\(\d{4}-\d{4}\)", "", actor).strip()
 
 
 def _with_events_table(args: argparse.Namespace, df: object, arts: list) -> float:

@@ -357,6 +357,10 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     lo_start = inc.sentences[0].start
     hi_end = inc.sentences[-1].end
     in_ctx = [a for a in actors if lo_start <= a.start < hi_end] or list(actors)
+    if (et, st) == ("Strategic developments", "Arrests") and any(a.inter in (2, 3) for a in in_ctx) \
+            and not any(a.inter in (1, 8) for a in in_ctx):
+        # an armed group "arresting" people abducts them (EVENTS.md: arrests are made by the state)
+        et, st = "Violence against civilians", "Abduction/forced disappearance"
     a1, a2 = assign_actors(et, st, in_ctx, cc)
     # deaths: distinct figures over the incident's sentences (a repeated figure is one report)
     low = high = 0

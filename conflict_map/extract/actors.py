@@ -168,6 +168,11 @@ def find_actors(text: str, country: str = "") -> list[Actor]:
     return out
 
 
+def _state_side(a: Actor) -> bool:
+    """State forces, foreign forces (inter 8: Barkhane, MINUSMA, Wagner) and the state's auxiliaries (VDP)."""
+    return a.inter in (1, 8) or a.name.startswith("VDP:")
+
+
 def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
                   country: str = "") -> tuple[Actor | None, Actor | None]:
     """Actor 1 and actor 2 of an event from the actors of its context.
@@ -193,7 +198,9 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
     state = Actor(_cached_actor_name("Military Forces of {country}", country), 1)
     specific = [a for a in distinct if not a.name.startswith("Unidentified")]
     if event_type == "Violence against civilians":
-        perp = next((a for a in specific if a.inter != 1), None) or (specific[0] if specific else None)
+        # a named non-state group, else unnamed gunmen of the text, else a state force of the text
+        perp = (next((a for a in specific if a.inter != 1), None)
+                or next((a for a in distinct if a.inter != 1), None) or (specific[0] if specific else None))
         return perp or uag, civ
     if event_type == "Protests":
         police = next((a for a in distinct if a.inter == 1), None)
@@ -208,9 +215,20 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
         return st, other
     if not distinct:
         return (uag, None) if event_type != "Strategic developments" else (state, None)
-    # non-state attacker first when a state force is its target; otherwise mention order
+    if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and all(_state_side(a) for a in distinct):
+        # the forces a mine or a bomber struck are its targets; who planted it is not said
+        return uag, distinct[0]
+    # non-state attacker first when a state force is its target; otherwise mention order (a named
+    # group before "fighters", "militants": "ISGS fighters clashed with JNIM militants")
     first = specific[0] if specific else distinct[0]
-    second = next((a for a in distinct if a.name != first.name), None)
+    second = (next((a for a in specific if a.name != first.name), None)
+              or next((a for a in distinct if a.name != first.name), None))
+    if event_type == "Battles" and second is not None and _state_side(first) and _state_side(second):
+        # allies fight on one side ("VDP and Burkinabe soldiers repelled an attack", "Wagner and the
+        # army"): the state's force is actor 1, its opponent a non-state actor of the text or unidentified
+        if second.inter == 1 and first.inter != 1:
+            first = second
+        second = next((a for a in specific if not _state_side(a)), None) or uag
     if second is not None and first.inter == 1 and second.inter != 1 and event_type == "Battles":
         first, second = second, first
     if second is None and event_type in ("Battles",):

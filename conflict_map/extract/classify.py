@@ -283,6 +283,9 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
         return ("Strategic developments", "Looting/property destruction")
 
     top = [c for c in cues if c.tier == tiers[0]]
+    if tiers[0] == 4 and any(c.kind == "kill" for c in cues) \
+            and any(c.sub_event_type == "Abduction/forced disappearance" for c in top):
+        return ("Violence against civilians", "Attack")  # abducted, then killed: an attack (EVENTS.md)
     if tiers[0] == 4:
         # inside civilian violence, an attack outranks an abduction
         best = min(top, key=lambda c: _PREC[(c.event_type, c.sub_event_type)])

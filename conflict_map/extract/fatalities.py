@@ -85,7 +85,7 @@ _PERSON = (r"(?:officer|commander|chief|imam|man|woman|boy|girl|child|civilian|s
 _SINGLE = re.compile(
     r"\b(?:killed|killing|shot dead|gunned down|assassinated|assassinating|executed|executing|murdered|murdering|"
     r"lynched|beheaded|stabbed to death|tu[ée]|tuant|abattu|assassin[ée]|ex[ée]cut[ée])\s+"
-    r"(?:(?:a|an|the|his|her|one|un|une|le|la|l')\s+)?(?:[\w'-]+\s+){0,3}?" + _PERSON + r"\b(?!s)",
+    r"(?:(?:(?:a|an|the|his|her|one|un|une|le|la|l')\s+)?(?:[\w'-]+\s+){0,3}?" + _PERSON + r"\b(?!s)|(?:him|her)\b)",
     re.IGNORECASE)
 _SINGLE_PASSIVE = re.compile(
     r"\b(?:(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?(?:was|has been|had been|got|is)\s+(?:reportedly\s+|also\s+)?"

@@ -39,6 +39,10 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Protests", "Excessive force against protesters"): [
         r"protesters? (?:were |was )?(?:shot|killed)", r"demonstrators? (?:were |was )?(?:shot|killed)",
         r"live (?:ammunition|rounds|bullets)", r"balles r[ée]elles", r"manifestants? tu[ée]s?",
+        r"(?:shot|gunned) (?:dead|down) (?:\w+ ){0,2}(?:protesters?|demonstrators?)",
+        r"(?:killed|killing|shooting|shot) (?:\w+ ){0,2}(?:protesters?|demonstrators?)",
+        r"(?:opened )?fired? (?:on|at|into) (?:the )?(?:protesters?|demonstrators?|crowds?)",
+        r"(?:tir[ée]s?|ont tir[ée]) sur (?:les |des )?manifestants", r"(?:tu[ée]|abattu) (?:\w+ ){0,2}manifestants",
     ],
     ("Protests", "Protest with intervention"): [
         r"dispers\w*", r"tear ?gas", r"teargas", r"protesters? (?:were )?arrested", r"gaz lacrymog[èe]ne",
@@ -50,7 +54,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:limited|minimum) service", r"boycott\w*", r"gathered to (?:denounce|protest|demand|condemn)", r"went on strike",
         r"strikes? (?:by|of) (?:teachers|workers|students|drivers|traders|magistrates|doctors|health)",
         r"manifest\w*", r"rassembl\w*", r"gr[èe]ve", r"march(?:e|es|[ée]) (?:pacifique|de protestation)",
-        r"marche",
+        r"marche", r"march(?:ed|ing) (?:peacefully|through|against|in protest)", r"(?:ont|a|avaient|avait) (?:march[ée]|d[ée]fil[ée])",
     ],
     ("Riots", "Violent demonstration"): [
         r"riot\w*", r"stone-?throwing", r"threw stones", r"pelted", r"barricad\w*", r"burn(?:ed|ing|t) tyres",
@@ -93,6 +97,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ],
     ("Violence against civilians", "Abduction/forced disappearance"): [
         r"kidnap\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostage-taking", r"went missing",
+        r"(?:took|taking|take|seized|holding) (?:\w+ ){0,3}hostages?", r"pris (?:\w+ ){0,3}en otages?",
         r"gone missing", r"forcibly disappeared", r"enlev\w*", r"kidnapp\w*", r"otages?", r"rapt",
         r"pris en otage", r"port[ée]s? disparus?",
     ],

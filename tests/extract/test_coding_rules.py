@@ -88,3 +88,50 @@ def test_a_recall_beside_a_day_of_its_own_is_news() -> None:
 ])
 def test_the_target_after_a_quantity_is_the_object(sentence: str, typed: tuple[str, str]) -> None:
     assert pick_type(find_cues(sentence)) == typed
+
+
+def _one(text: str):
+    ex = extract_events([Article(id="a", text=text, published=REF)], None, country="ML")
+    assert len(ex.events) == 1, ex.events
+    return ex.events[0]
+
+
+@pytest.mark.parametrize("text, typed, actors", [
+    # arrests by an armed group are abductions (EVENTS.md)
+    ("JNIM militants arrested three village chiefs on Tuesday.",
+     ("Violence against civilians", "Abduction/forced disappearance"),
+     ("JNIM: Group for Support of Islam and Muslims", "Civilians (Mali)")),
+    ("Soldiers arrested three suspects on Tuesday.", ("Strategic developments", "Arrests"),
+     ("Military Forces of Mali", None)),
+    # the perpetrator of violence against civilians is the non-state actor of the text, named or not
+    ("Suspected jihadists killed 11 civilians and two soldiers on Tuesday.",
+     ("Violence against civilians", "Attack"), ("Unidentified Armed Group (Mali)", "Civilians (Mali)")),
+    # a mine's victims are its targets, not its authors
+    ("An IED killed three Malian soldiers on Tuesday.", ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+     ("Unidentified Armed Group (Mali)", "Military Forces of Mali")),
+    # allies fight on one side
+    ("VDP and Malian soldiers repelled an attack on Tuesday, killing 10 assailants.", ("Battles", "Armed clash"),
+     ("Unidentified Armed Group (Mali)", "Military Forces of Mali")),
+    # two named groups: both are the actors, not a generic "fighters"
+    ("ISGS fighters clashed with JNIM militants on Tuesday.", ("Battles", "Armed clash"),
+     ("Islamic State (Greater Sahara)", "JNIM: Group for Support of Islam and Muslims")),
+    # abducted, then killed: an attack, with the death counted
+    ("Gunmen abducted a village chief on Tuesday and later killed him.", ("Violence against civilians", "Attack"),
+     ("Unidentified Armed Group (Mali)", "Civilians (Mali)")),
+    ("Security forces shot dead two protesters on Tuesday.", ("Protests", "Excessive force against protesters"),
+     ("Protesters (Mali)", "Military Forces of Mali")),
+    ("Gunmen took 12 passengers hostage on Tuesday.", ("Violence against civilians", "Abduction/forced disappearance"),
+     ("Unidentified Armed Group (Mali)", "Civilians (Mali)")),
+    ("Hundreds of people marched peacefully on Tuesday against insecurity.", ("Protests", "Peaceful protest"),
+     ("Protesters (Mali)", None)),
+    ("Des centaines de personnes ont marché mardi contre l'insécurité.", ("Protests", "Peaceful protest"),
+     ("Protesters (Mali)", None)),
+])
+def test_types_and_actors(text: str, typed: tuple[str, str], actors: tuple[str, str | None]) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == typed
+    assert (e.actor1, e.actor2 or None) == actors
+
+
+def test_the_abducted_then_killed_victim_is_counted() -> None:
+    assert _one("Gunmen abducted a village chief on Tuesday and later killed him.").fatalities == 1
