@@ -275,7 +275,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             actors = find_actors(text, cc)
     events: list[tuple[int, Event, list[Any]]] = []
     for inc in incidents:
-        events.extend(_incident_events(art, inc, resolved, actors, cc))
+        events.extend(_incident_events(art, inc, resolved, actors, cc, ref))
     events.sort(key=lambda t: t[0])
     return [(e, ties) for _, e, ties in events], len(sents)
 
@@ -352,13 +352,13 @@ def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
 
 
 def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int], ResolvedPlace],
-                     actors: Sequence[Any], cc: str) -> list[tuple[int, Event, list[Any]]]:
+                     actors: Sequence[Any], cc: str, ref: date | None = None) -> list[tuple[int, Event, list[Any]]]:
     et, st = pick_type(inc.cues)
     lo_start = inc.sentences[0].start
     hi_end = inc.sentences[-1].end
     in_ctx = [a for a in actors if lo_start <= a.start < hi_end] or list(actors)
-    if (et, st) == ("Strategic developments", "Arrests") and any(a.inter in (2, 3) for a in in_ctx) \
-            and not any(a.inter in (1, 8) for a in in_ctx):
+    if (et, st) == ("Strategic developments", "Arrests") and not any(a.inter in (1, 8) for a in in_ctx) \
+            and _armed_group_arrests(inc, in_ctx):
         # an armed group "arresting" people abducts them (EVENTS.md: arrests are made by the state)
         et, st = "Violence against civilians", "Abduction/forced disappearance"
     a1, a2 = assign_actors(et, st, in_ctx, cc)
@@ -417,25 +417,88 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
                    notes=_note(et, st, "", inc, low, high, None),
                    location_flags="unlocated")
         return [(lo_start, ev, [])]
-    shares = split_total(low, len(places))
-    shares_hi = split_total(high, len(places))
-    for (p, rp), f_lo, f_hi in zip(places, shares, shares_hi):
+    own = _per_place(inc, places, low, ref) if len(places) > 1 else None
+    shares = [o[0] for o in own] if own else split_total(low, len(places))
+    shares_hi = [o[1] for o in own] if own else split_total(high, len(places))
+    for k, ((p, rp), f_lo, f_hi) in enumerate(zip(places, shares, shares_hi)):
+        if own and own[k][2] is not inc:
+            # the sentence gives this place a day of its own ("... and 5 in Arbinda on Wednesday")
+            common = dict(common, event_date=own[k][2].date.isoformat() if own[k][2].date else None,
+                          time_precision=own[k][2].precision, date_expression=own[k][2].expression)
         c = rp.candidate
         ev_sents = [s for s in inc.sentences if s.start <= p.start < s.end]
         first = ev_sents[0] if ev_sents else inc.sentences[0]
         evidence = " ".join(s.text for s in ([first] if first is inc.sentences[0] else [inc.sentences[0], first]))
-        split = None if len(places) == 1 else (low, len(places), f_lo)
+        split = None if len(places) == 1 or own else (low, len(places), f_lo)
         ev = Event(
             **common, fatalities=f_lo, fatalities_low=f_lo, fatalities_high=f_hi,
             country=country_name(c.country) or c.country, country_code=c.country,
             admin1=c.admin1 or "", admin2=c.admin2 or "", location=c.name,
             latitude=round(rp.lat, 5), longitude=round(rp.lon, 5), geo_precision=rp.precision,
             geonameid=c.geonameid, place_mention=p.text, evidence=evidence,
-            notes=_note(et, st, c.name, inc, f_lo, f_hi, split)[:-1] + _offset_note(p, c.name) + fallback + ".",
+            notes=_note(et, st, c.name, own[k][2] if own else inc, f_lo, f_hi, split)[:-1] + _offset_note(p, c.name)
+            + fallback + ".",
             location_flags="nearby_place" if fallback else "",
         )
         out.append((first.start, ev, rp.ties))
     return out
+
+
+_ARREST_NOUN = re.compile(r"(?:arrests?|arrestations?|detentions?|d[ée]tentions?|custody)$", re.IGNORECASE)
+
+
+def _armed_group_arrests(inc: _Incident, actors: Sequence[Any]) -> bool:
+    """Whether a non-state armed group is the one arresting ("JNIM militants arrested three chiefs"),
+    not the one arrested ("thirty suspected jihadists arrested yesterday")."""
+    from .classify import _target_window
+
+    for s in inc.sentences:
+        for c in find_cues(s.text):
+            if c.sub_event_type != "Arrests":
+                continue
+            if _ARREST_NOUN.match(c.text):
+                continue  # "the arrests", "la détention": not said who made them
+            _, passive = _target_window(s.text, c.start, c.end)
+            before = [a for a in actors if s.start <= a.start < s.start + c.start]
+            if not passive and before and before[-1].inter in (2, 3) \
+                    and s.start + c.start - (before[-1].start + len(before[-1].text)) <= 40:
+                return True
+    return False
+
+
+def _per_place(inc: _Incident, places: Sequence[tuple[PlaceMention, Any]], low: int, ref: date | None
+               ) -> list[tuple[int, int, _Incident]] | None:
+    """Each place's own deaths (and day) when one sentence gives them place by place: "killed 11
+    civilians in Mopti and two soldiers in Boni", "2 civilians in Djibo on Tuesday and 5 in Arbinda on
+    Wednesday". ``None`` unless every place has figures of its own before it, after the previous place,
+    and they make up all of the incident's deaths (then the total is split instead)."""
+    s = next((s for s in inc.sentences if all(s.start <= p.start < s.end for p, _ in places)), None)
+    if s is None or not low:
+        return None
+    d = count_deaths(s.text)
+    if d.low != low or not d.parts:
+        return None
+    ordered = sorted(places, key=lambda t: t[0].start)
+    if [p for p, _ in ordered] != [p for p, _ in places]:
+        return None
+    out: list[tuple[int, int, _Incident]] = []
+    prev = 0
+    used = 0
+    for i, (p, _) in enumerate(places):
+        a, b = p.start - s.start, p.end - s.start
+        figs = [(lo, hi) for st, en, lo, hi in d.parts if prev <= st and en <= a]
+        if not figs:
+            return None
+        used += len(figs)
+        nxt = places[i + 1][0].start - s.start if i + 1 < len(places) else len(s.text)
+        # a day written right after the place, before the next one's figures ("in Arbinda on Wednesday")
+        stop = min([st for st, _, _, _ in d.parts if st >= b] + [nxt])
+        dm = resolve_date(s.text[b:stop], ref) if ref is not None and i > 0 else None
+        day = (_Incident(dm.date, dm.precision, dm.expression, True) if dm is not None and not dm.since
+               and dm.date != inc.date else inc)
+        out.append((sum(lo for lo, _ in figs), sum(hi for _, hi in figs), day))
+        prev = b
+    return out if used == len(d.parts) else None
 
 
 def _break_ties(events: list[Event], tied: Sequence[tuple[int, list[Any]]]) -> None:

@@ -104,6 +104,14 @@ _MONTH_BEFORE = re.compile(
     re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’]+|[;:.()\[\]]")
 _STOP = {";", ":", ".", "(", ")", "[", "]"}
+#: between two victim groups of one verb: a noun phrase, maybe a place, then "and" or a comma
+_LIST_GAP = re.compile(r"[^.;:()]{0,60}?(?:\band|\bet|,)\s+$", re.IGNORECASE)
+#: what follows a figure that continues such a list: victims, or where ("... and 5 in Arbinda")
+_LIST_NEXT = re.compile(
+    r"\s+(?:(?:\w+\s+)?(?:civilians?|soldiers?|people|persons?|villagers?|militants?|jihadists?|assailants?|"
+    r"fighters?|herders?|farmers?|traders?|women|men|children|members?|policemen|gendarmes?|troops|militiamen|"
+    r"civils?|soldats?|personnes?|militaires?|assaillants?|terroristes?|villageois|femmes|enfants)\b|"
+    r"(?:in|at|near|à|dans|près)\b)", re.IGNORECASE)
 #: verbs that give a result, not a killing: "left 14 dead" counts, "left 14 wounded" does not
 _RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait)\s+$", re.IGNORECASE)
 #: a figure given as the whole toll: another account of the same deaths, not more deaths
@@ -118,6 +126,9 @@ class Deaths:
     low: int
     high: int
     spans: tuple[tuple[int, int], ...] = ()
+    #: each victim group counted one by one: (start, end, low, high) in the sentence (none when a toll
+    #: gives another account of the same deaths)
+    parts: tuple[tuple[int, int, int, int], ...] = ()
 
     @property
     def fatalities(self) -> int:
@@ -200,6 +211,16 @@ def _value(text: str, qual: str) -> tuple[int, int] | None:
     return n, n
 
 
+def _clause(toks: list[str]) -> list[str]:
+    """The tokens up to the next stop (";", ".", a parenthesis...)."""
+    out = []
+    for t in toks:
+        if t in _STOP:
+            break
+        out.append(t)
+    return out
+
+
 def count_deaths(sentence: str) -> Deaths:
     """Deaths reported in one sentence (sum over distinct victim groups, lowest figures).
 
@@ -216,7 +237,9 @@ def count_deaths(sentence: str) -> Deaths:
     """
     low = high = 0
     toll: tuple[int, int] | None = None  # figures given as the whole toll
+    verb_end = -1  # the end of the last figure a killing verb right before it counted
     spans: list[tuple[int, int]] = []
+    parts: list[tuple[int, int, int, int]] = []
     lowered = sentence.lower()
     if _ANY_DEATH_S.search(lowered) < 0:
         return Deaths(0, 0, ())
@@ -252,6 +275,7 @@ def count_deaths(sentence: str) -> Deaths:
         before = sentence[max(0, m.start() - 40):m.start()]
         if _KILL_VERB.search(before) and not _NEG_WORDS.search(before) and not _RESULT_ONLY.search(before):
             counted = True
+            verb_end = m.end()  # a list that goes on after this figure shares this verb
         else:
             toks = _TOKEN.findall(sentence[m.end():m.end() + 110])
             for tok in toks[:10]:
@@ -263,6 +287,12 @@ def count_deaths(sentence: str) -> Deaths:
                     break
                 if _INJURY.match(tok):
                     break
+            if not counted and parts and parts[-1][1] == verb_end and _LIST_GAP.match(sentence, verb_end, m.start()) \
+                    and _LIST_NEXT.match(sentence, m.end()) and not any(_INJURY.match(t) for t in _clause(toks)):
+                # "killed 11 civilians in Mopti and two soldiers in Boni": the next group of one verb
+                # (not "... and 3 people wounded", which has its own)
+                counted = True
+                verb_end = m.end()
         if counted and _TOLL_BEFORE.search(before):
             # a toll ("the toll is 2 soldiers and 3 assailants") is another account of the deaths the
             # sentence counts one by one ("12 soldiers were killed, local sources put the toll at 30")
@@ -272,6 +302,7 @@ def count_deaths(sentence: str) -> Deaths:
             low += lo
             high += hi
             spans.append(m.span())
+            parts.append((m.start(), m.end(), lo, hi))
     # "killed a trader", "shot dead the village chief": one victim, unless a count follows
     for m in (_SINGLE_S.finditer(_SINGLE_L, lowered) if fast else _SINGLE.finditer(sentence)):
         if _NEG_WORDS.search(sentence[max(0, m.start() - 20):m.start()]):
@@ -283,6 +314,7 @@ def count_deaths(sentence: str) -> Deaths:
         low += 1
         high += 1
         spans.append(m.span())
+        parts.append((m.start(), m.end(), 1, 1))
     # "a civilian was killed", "a boy was shot dead": one victim
     for m in (_SINGLE_PASSIVE_S.finditer(_SINGLE_PASSIVE, lowered) if fast else _SINGLE_PASSIVE.finditer(sentence)):
         if any(a < m.end() and b > m.start() for a, b in spans):
@@ -290,6 +322,7 @@ def count_deaths(sentence: str) -> Deaths:
         low += 1
         high += 1
         spans.append(m.span())
+        parts.append((m.start(), m.end(), 1, 1))
     # "... killed a father and his two sons": the companions named after a single victim
     for m in (_COMPANIONS_S.finditer(_COMPANIONS, lowered) if fast else _COMPANIONS.finditer(sentence)):
         if not any(a < m.start() and m.start() - a < 120 for a, _ in spans):
@@ -304,10 +337,12 @@ def count_deaths(sentence: str) -> Deaths:
         low += k
         high += k
         spans.append(m.span())
+        parts.append((m.start(), m.end(), k, k))
     if toll is not None:
         # the toll and the victims counted one by one are two accounts of the same deaths: the lowest
         low, high = (min(low, toll[0]), max(high, toll[1])) if low else toll
-    return Deaths(low, high, tuple(spans))
+        parts = []
+    return Deaths(low, high, tuple(spans), tuple(parts))
 
 
 def split_total(total: int, n: int) -> list[int]:

@@ -135,3 +135,34 @@ def test_types_and_actors(text: str, typed: tuple[str, str], actors: tuple[str, 
 
 def test_the_abducted_then_killed_victim_is_counted() -> None:
     assert _one("Gunmen abducted a village chief on Tuesday and later killed him.").fatalities == 1
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ("Gunmen killed 4 herders, 3 traders and 2 children.", 9),
+    ("Gunmen killed 11 civilians in one village and two soldiers in another.", 13),
+    ("At least 2 gendarmes were killed and 3 people wounded.", 2),
+    ("Soldiers repelled the attack, killing two, and eight soldiers and a civilian were wounded.", 2),
+    ("Gunmen killed 3 soldiers and wounded 5 others.", 3),
+])
+def test_a_list_of_victim_groups_shares_its_verb(sentence: str, low: int) -> None:
+    assert count_deaths(sentence).low == low
+
+
+def test_figures_and_days_given_place_by_place(invented_gaz) -> None:
+    text = "Gunmen killed 11 civilians in Talbi on Tuesday and 2 soldiers in Wadi Karo on Wednesday."
+    ex = extract_events([Article(id="p", text=text, published=REF)], invented_gaz, country="ML")
+    got = [(e.location, e.fatalities, e.event_date) for e in ex.events]
+    assert got == [("Talbi", 11, "2025-07-01"), ("Wadi Karo", 2, "2025-07-02")]
+    assert not any("split" in e.notes for e in ex.events)
+
+
+def test_a_total_for_several_places_is_still_split(invented_gaz) -> None:
+    text = "Gunmen attacked Talbi and Wadi Karo on Tuesday, killing 11 civilians."
+    ex = extract_events([Article(id="p", text=text, published=REF)], invented_gaz, country="ML")
+    assert [(e.location, e.fatalities) for e in ex.events] == [("Talbi", 6), ("Wadi Karo", 5)]
+    assert all("split" in e.notes for e in ex.events)
+
+
+def test_an_armed_group_arrested_is_still_an_arrest() -> None:
+    e = _one("Some thirty suspected jihadists arrested yesterday were taken to the capital; relatives denounce the arrests.")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Arrests")
