@@ -62,6 +62,11 @@ _RULES: list[tuple[str, str]] = [
     ("weekend", r"\b(?:over the weekend|this weekend|last weekend|at the weekend|(?:ce|le) week-end(?: dernier)?)\b"),
     ("thisweek", r"\b(?:earlier this week|this week|cette semaine|en d[ée]but de semaine)\b"),
     ("lastmonth", r"\b(?:last month|le mois dernier|the previous month|in the past (?:two|three|few) (?:or (?:two|three) )?weeks)\b"),
+    ("pastweek", r"\b(?:(?:over|in|during|within) the (?:past|last) (?:week|seven days|7 days)|"
+                 r"(?:au cours de |durant |pendant )?la semaine [ée]coul[ée]e|(?:au cours |durant |pendant )?(?:de )?ces "
+                 r"(?:sept|7) derniers jours)\b"),
+    ("monthpart", r"\b(?:(?P<part>early|earlier|late|later|mid)[\s-]+(?P<which>this|last) month|"
+                  r"(?:au\s+|[àa]\s+la\s+)?(?P<partfr>d[ée]but|fin|mi)[\s-]+(?:de\s+ce|du)\s+mois(?P<dernier>\s+dernier)?)\b"),
 ]
 _PATTERN = re.compile(
     "|".join(f"(?P<r_{name}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', pat)})" for name, pat in _RULES),
@@ -177,6 +182,19 @@ def _resolve(name: str, m: re.Match[str], ref: date) -> tuple[date, int] | None:
     if name == "thisweek":
         monday = ref - timedelta(days=ref.weekday())
         return monday + (ref - monday) // 2, 2
+    if name == "pastweek":
+        return ref - timedelta(days=3), 2
+    if name == "monthpart":
+        part = (g.get("part") or g.get("partfr") or "").lower()
+        first = ref.replace(day=1)
+        if (g.get("which") or "").lower() == "last" or g.get("dernier"):
+            first = (first - timedelta(days=1)).replace(day=1)
+        if part in ("early", "earlier", "début", "debut"):
+            return first, 3
+        if part == "mi" or part == "mid":
+            return min(first.replace(day=15), ref), 3
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return min(last, ref), 3
     if name == "lastmonth":
         if m.group().lower().startswith("in the past"):
             t = ref - timedelta(days=14)
@@ -223,8 +241,22 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
         if got is None:
             continue
         d, prec = got
-        return DateMatch(d, prec, text[sub.start():sub.end()].strip(), sub.start(), since=(name == "since"))
+        found = DateMatch(d, prec, text[sub.start():sub.end()].strip(), sub.start(), since=(name == "since"))
+        if _STATEMENT_BEFORE.search(scan, max(0, sub.start() - 30), sub.start()):
+            # "the army said on Thursday that it had killed 30 ... over the past week": the day of the
+            # statement; the event's own day, when the sentence gives one, comes after it
+            later = resolve_date(text[sub.end():], reference) if sub.end() < len(text) else None
+            if later is not None:
+                return DateMatch(later.date, later.precision, later.expression, later.start + sub.end(),
+                                 since=later.since)
+        return found
     return None
+
+
+#: a reporting verb right before a date: the date of a statement, not of the event it reports
+_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|announced|reported|claimed|stated|confirmed|declared|added|"
+                               r"told (?:\w+ ){0,2}|a (?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|confirm[ée])|"
+                               r"ont (?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]))\s*$", re.IGNORECASE)
 
 
 def _weekday_ok(m: re.Match[str]) -> bool:

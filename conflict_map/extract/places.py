@@ -54,6 +54,10 @@ _NEAR_BEFORE = re.compile(
     r"\bsurroundings\s+of|\bregion\s+of|\bcircle\s+of|\bcercle\s+(?:of|de)|\br[ée]gion\s+de)\s+(?:the\s+|la\s+|le\s+)?$",
     re.IGNORECASE,
 )
+#: a first-level region named as such (a cercle, commune or district is "a small part of a region": 2)
+_REGION_BEFORE = re.compile(r"\b(?:region|r[ée]gion|province)\s+(?:of|de|du|d['’])\s*(?:the\s+|la\s+|le\s+)?$",
+                            re.IGNORECASE)
+_REGION_AFTER = re.compile(r"\s+(?:region|r[ée]gion|province)\b", re.IGNORECASE)
 _ADMIN_AFTER = re.compile(r"\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|"
                           r"neighbou?rhood|quarter|quartier|"
                           r"département|department)\b", re.IGNORECASE)
@@ -398,6 +402,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         if admin and _FORMER.search(before):
             continue
         precision = 2 if _has(_NEAR_F, _NEAR_BEFORE, before, low_before) or _AREA_AFTER.match(article, e) else 1
+        if _REGION_BEFORE.search(before) or _REGION_AFTER.match(article, e):
+            precision = 3  # "dans la région de Tombouctou", "in the Timbuktu region": only the region is known
         off = None
         om = _OFFSET.search(before) if ("km" in low_before or "kilom" in low_before) else None
         if om:

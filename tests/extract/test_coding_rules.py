@@ -166,3 +166,31 @@ def test_a_total_for_several_places_is_still_split(invented_gaz) -> None:
 def test_an_armed_group_arrested_is_still_an_arrest() -> None:
     e = _one("Some thirty suspected jihadists arrested yesterday were taken to the capital; relatives denounce the arrests.")
     assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+@pytest.mark.parametrize("text, day, precision, expression", [
+    ("Mali's army said on Thursday that it had killed 30 terrorists over the past week.",
+     date(2025, 6, 30), 2, "over the past week"),
+    ("L'armée a annoncé jeudi avoir neutralisé 30 terroristes au cours de la semaine écoulée.",
+     date(2025, 6, 30), 2, "au cours de la semaine écoulée"),
+    ("Clashes erupted on Monday, the army said on Wednesday.", date(2025, 6, 30), 1, "on Monday"),
+    # a statement's day is still the event's when the sentence gives no other
+    ("The army said on Tuesday it killed 30 terrorists.", date(2025, 7, 1), 1, "on Tuesday"),
+    ("Gunmen attacked the town early this month.", date(2025, 7, 1), 3, "early this month"),
+    ("Gunmen attacked the town late last month.", date(2025, 6, 30), 3, "late last month"),
+    ("Des hommes armés ont attaqué la ville au début du mois.", date(2025, 7, 1), 3, "au début du mois"),
+    ("À la fin du mois dernier, des hommes armés ont attaqué la ville.", date(2025, 6, 30), 3,
+     "À la fin du mois dernier"),
+])
+def test_statement_days_and_parts_of_months(text: str, day: date, precision: int, expression: str) -> None:
+    m = resolve_date(text, REF)
+    assert (m.date, m.precision, m.expression) == (day, precision, expression)
+
+
+@pytest.mark.parametrize("text", [
+    "Des hommes armés ont tué 4 civils dans la région de Wadi Karo mardi.",
+    "Gunmen killed 4 civilians in the Wadi Karo region on Tuesday.",
+])
+def test_a_place_named_as_a_region_is_precision_3(invented_gaz, text: str) -> None:
+    ex = extract_events([Article(id="r", text=text, published=REF)], invented_gaz, country="ML")
+    assert [(e.location, e.geo_precision) for e in ex.events] == [("Wadi Karo", 3)]
