@@ -193,6 +193,10 @@ class Event:
             self.year = int(self.event_date[:4])
         if self.inter1 is not None and self.inter2 is not None and self.interaction is None:
             self.interaction = interaction_code(self.inter1, self.inter2)
+        if self.iso is None and self.country_code:
+            from gazetteer.countries import country_numeric
+
+            self.iso = country_numeric(self.country_code)  # ACLED's iso: the numeric code
         if not self.event_id:
             self.event_id = make_event_id(self)
 

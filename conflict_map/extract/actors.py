@@ -118,7 +118,7 @@ ACTOR_LEXICON: list[tuple[str, str, int]] = [
     (r"(?:jihadists?|militants?|gunmen|armed men|assailants|terrorists?|insurgents?|fighters|rebels?|bandits?|"
      r"unknown (?:armed )?(?:men|individuals|assailants)|unidentified (?:armed )?(?:men|gunmen|group)|"
      r"hommes arm[ée]s(?: non identifi[ée]s)?|individus arm[ée]s|djihadistes|jihadistes|terroristes|assaillants|"
-     r"groupes? arm[ée]s?|HANI)", "Unidentified Armed Group ({country})", 2),
+     r"groupes? arm[ée]s?|HANI)", "Unidentified Armed Group ({country})", 3),
     (r"protesters|demonstrators|manifestants|marchers", "Protesters ({country})", 6),
     (r"rioters|[ée]meutiers|casseurs|angry (?:youths|crowd|mob)|mob", "Rioters ({country})", 5),
     (r"civilians?|villagers?|residents|inhabitants|herders?|herdsmen|shepherds|farmers|traders|merchants|"
@@ -194,7 +194,7 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
         if all(a.name != d.name for d in distinct):
             distinct.append(a)
     civ = Actor(_cached_actor_name("Civilians ({country})", country), 7)
-    uag = Actor(_cached_actor_name("Unidentified Armed Group ({country})", country), 2)
+    uag = Actor(_cached_actor_name("Unidentified Armed Group ({country})", country), 3)
     state = Actor(_cached_actor_name("Military Forces of {country}", country), 1)
     specific = [a for a in distinct if not a.name.startswith("Unidentified")]
     if event_type == "Violence against civilians":

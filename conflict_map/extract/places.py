@@ -198,6 +198,13 @@ _LOCATIVE_END = re.compile(r"\b(?:in|at|near|from|outside|around|à|dans|près\s
 _ARTICLES = frozenset("the a an le la les l un une des du de".split())
 
 
+def _caps_text(article: str, start: int, end: int) -> bool:
+    """Whether the words around a span are written in capitals ("ATTAQUE À SÉGOU: 5 MORTS")."""
+    around = article[max(0, start - 30):start] + article[end:end + 30]
+    letters = [c for c in around if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
+
+
 def _common_noun_phrase(name: str) -> bool:
     """An article followed by lower-case words only ("Les habitants", "The residents"): a common noun
     phrase capitalised by its place in the sentence, not a place's name ("La Paz", "Les Abymes")."""
@@ -377,8 +384,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if " " in name and _common_noun_phrase(name):
             continue  # "Les habitants de Djibo": an article and common nouns, not "Les Habitants" (Guadeloupe)
-        if len(name) < 3 or (name.isupper() and len(name) <= 5):
-            continue
+        if len(name) < 3 or (name.isupper() and len(name) <= 5 and not _caps_text(article, s, e)):
+            continue  # "FAMa", "JNIM", "MNLA": acronyms, unless the text around is in capitals too
         if s < dateline_end:
             continue
         if any(a <= s < b for a, b in actor_spans):

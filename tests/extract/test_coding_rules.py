@@ -194,3 +194,21 @@ def test_statement_days_and_parts_of_months(text: str, day: date, precision: int
 def test_a_place_named_as_a_region_is_precision_3(invented_gaz, text: str) -> None:
     ex = extract_events([Article(id="r", text=text, published=REF)], invented_gaz, country="ML")
     assert [(e.location, e.geo_precision) for e in ex.events] == [("Wadi Karo", 3)]
+
+
+def test_unidentified_armed_groups_are_inter_3_as_in_acled() -> None:
+    e = _one("Gunmen killed two herders on Tuesday.")
+    assert (e.actor1, e.inter1, e.interaction) == ("Unidentified Armed Group (Mali)", 3, 37)
+    assert e.iso == 466  # ACLED's iso column: the numeric country code
+
+
+def test_no_split_note_without_deaths(invented_gaz) -> None:
+    ex = extract_events([Article(id="z", text="Gunmen attacked Talbi and Wadi Karo on Tuesday.", published=REF)],
+                        invented_gaz, country="ML")
+    assert len(ex.events) == 2 and not any("split" in e.notes for e in ex.events)
+
+
+def test_a_place_in_a_text_written_in_capitals(invented_gaz) -> None:
+    ex = extract_events([Article(id="c", text="DES HOMMES ARMÉS ONT TUÉ 5 CIVILS À TALBI MARDI.", published=REF)],
+                        invented_gaz, country="ML")
+    assert [(e.location, e.fatalities) for e in ex.events] == [("Talbi", 5)]
