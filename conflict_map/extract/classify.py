@@ -54,6 +54,8 @@ _HURT_L = lx.StartFinder(lx.lower_pattern(_HURT.pattern))
 _GROUND_L = lx.StartFinder(lx.lower_pattern(_GROUND.pattern))
 _PROTEST_L = lx.StartFinder(lx.lower_pattern(lx.PROTEST_CONTEXT.pattern))
 _HISTORY_L = lx.StartFinder(lx.lower_pattern(lx.HISTORY.pattern))
+_RECALL_L = lx.StartFinder(lx.lower_pattern(lx.RECALL.pattern))
+_NEWS_DAY_L = lx.StartFinder(lx.lower_pattern(lx.NEWS_DAY.pattern))
 _DENIAL_L = lx.StartFinder(lx.lower_pattern(lx.DENIAL.pattern))
 #: MODAL_BEFORE for lower-cased text; its one case-sensitive word ("may", not the month "May") is
 #: looked for in the original text by _MODAL_MAY
@@ -129,7 +131,9 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     low = _lowered(sentence)
     if (_HISTORY_L.search(low) >= 0 if low is not None else lx.HISTORY.search(sentence)):
         return True
-    if lx.RECALL.search(sentence) and not lx.NEWS_DAY.search(sentence):
+    recall = (_RECALL_L.search(low) >= 0 and _NEWS_DAY_L.search(low) < 0 if low is not None
+              else lx.RECALL.search(sentence) and not lx.NEWS_DAY.search(sentence))
+    if recall:
         return True  # "a year after jihadists killed 50 people in Solhan" (but "on Monday, a year after...")
     if "19" not in sentence and "20" not in sentence:
         return False  # no year to read (every _BARE_YEAR match holds one of these)

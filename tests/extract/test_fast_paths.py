@@ -22,6 +22,8 @@ TEXTS = [
     "La foule en colère a lynché un voleur présumé. Mob justice; lynched a suspect.",
     "TROOPS RECAPTURED THE TOWN AFTER HEAVY FIGHTING; ſeized the base; dıed.",
     "", " ", "-attack", "attack-", "attackers attacked", "Mine artisanale", "marches in Bamako",
+    "Still traumatised by last year's attack; the tenth anniversary; two years after, un an après, il y a 3 ans.",
+    "On Monday, a year after the massacre; attacks on civilians are frequent; l'année dernière, 3 July, June 30.",
 ]
 
 
@@ -69,7 +71,8 @@ def test_classify_start_patterns_agree() -> None:
     from conflict_map.extract import classify as c
 
     plain_bool = {c._HURT_L: c._HURT, c._GROUND_L: c._GROUND, c._PROTEST_L: lx.PROTEST_CONTEXT,
-                  c._HISTORY_L: lx.HISTORY, c._DENIAL_L: lx.DENIAL}
+                  c._HISTORY_L: lx.HISTORY, c._DENIAL_L: lx.DENIAL, c._RECALL_L: lx.RECALL,
+                  c._NEWS_DAY_L: lx.NEWS_DAY}
     pairs = [(c._MIL_START, c._MIL_L), (c._CIV_START, c._CIV_L), (c._MOB_START, c._MOB_L),
              (lx.CUE_STARTS, lx.CUE_PATTERN_LOWER)]
     for text in _texts() + ["Villagers beat and lynched him; youths torched a car. Soldiers and civilians fled."]:
