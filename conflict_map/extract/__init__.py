@@ -34,7 +34,7 @@ from .actors import assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
-from .places import PlaceMention, ResolvedPlace, candidate_places, resolve_places
+from .places import CountryFilter, PlaceMention, ResolvedPlace, candidate_places, resolve_places
 from .sentences import Sentence, split_sentences
 
 __all__ = ["Extraction", "extract_events"]
@@ -96,16 +96,29 @@ def _countries(country: Any) -> tuple[str, ...]:
 def _infer_country(gaz: Any, spotted: Sequence[Any], text: str = "") -> str:
     """The country a report is about, from the countries it names: by name (through the
     gazetteer), by demonym or national acronym ("Malian soldiers", "FAMa")."""
+    counts = _named_countries(gaz, spotted, text)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+_BORDER_AFTER = re.compile(r"(?:-\w+)?\s*(?:border|borderland|frontier)", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(r"(?:border\s+(?:with|of)|fronti[èe]re\s+(?:avec|du|de\s+la|de\s+l['’]|d['’])|"
+                            r"borders?\s+(?:with\s+)?)\s*(?:the\s+|le\s+|la\s+)?$", re.IGNORECASE)
+
+
+def _named_countries(gaz: Any, spotted: Sequence[Any], text: str) -> Counter[str]:
+    """How often a report names each country: by name, demonym or national acronym."""
     counts: Counter[str] = Counter(countries_named(text))
     if gaz is None:
-        return counts.most_common(1)[0][0] if counts else ""
+        return counts
     for m in spotted:
         if m.text[:1].isupper() and gaz.is_country(m.text):
+            if _BORDER_AFTER.match(text, m.end) or _BORDER_BEFORE.search(text, max(0, m.start - 30), m.start):
+                continue  # "near the Niger border", "the border with Burkina Faso": orientation only
             try:
                 counts[gaz.country_code(m.text)] += 1
             except Exception:  # noqa: BLE001 - an unknown country name is simply not counted
                 continue
-    return counts.most_common(1)[0][0] if counts else ""
+    return counts
 
 
 def _country_of_places(resolved: Iterable[Any]) -> str:
@@ -170,7 +183,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     sents = split_sentences(text)
     # the whole text is spotted only to guess the country; event sentences are spotted one by one
     # no default country: an unnamed one is taken from the report's resolved places further down
-    cc = hints[0] if hints else _infer_country(gaz, gaz.spot(text, capitalized=True) if gaz is not None else [], text)
+    # the countries given are a hint, not a filter: a place elsewhere is taken when the report names
+    # its country ("Dori, Burkina Faso" in a run about Mali), or when no country is given at all
+    keep_to = CountryFilter(hints, lambda: _named_countries(gaz, gaz.spot(text, capitalized=True), text))
+    if hints:
+        cc = hints[0]
+    else:
+        cc = _infer_country(gaz, gaz.spot(text, capitalized=True) if gaz is not None else [], text)
     actors = find_actors(text, cc)
     actor_spans = [(a.start, a.start + len(a.text)) for a in actors]
     is_country = gaz.is_country if gaz is not None else None
@@ -237,7 +256,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
-        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context, keep_to=hints):
+        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context, keep_to=keep_to):
             resolved[(rp.mention.start, rp.mention.end)] = rp
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
@@ -246,7 +265,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         parts = [q for p in all_mentions if resolved[(p.start, p.end)].candidate is None for q in p.parts]
         if parts:
             got = {(rp.mention.start, rp.mention.end): rp for rp in resolve_places(
-                gaz, parts, hints or ((cc,) if cc else ()), context, keep_to=hints)}
+                gaz, parts, hints or ((cc,) if cc else ()), context, keep_to=keep_to)}
             for p in all_mentions:
                 rp = next((got[(q.start, q.end)] for q in p.parts
                            if got.get((q.start, q.end)) and got[(q.start, q.end)].candidate is not None), None)
@@ -263,7 +282,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 inc.nearby.extend(around.places(inc))
         lost = [p for inc in lost_incs for p in inc.nearby if (p.start, p.end) not in resolved]
         if lost:
-            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, keep_to=hints):
+            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, keep_to=keep_to):
                 resolved[(rp.mention.start, rp.mention.end)] = rp
     if not hints:
         # the country the report's places lie in, over a country it merely names ("near the border with

@@ -491,12 +491,33 @@ def _dirs(d: str) -> list[str]:
 _FR1 = {"nord": "n", "sud": "s", "est": "e", "ouest": "w"}
 
 
+class CountryFilter:
+    """The countries an event place may lie in: the ones the user gave, and (worked out only when a
+    place elsewhere comes up) the ones the report itself names. No country given: any."""
+
+    def __init__(self, given: Sequence[str], named: Any = None) -> None:
+        self.given = set(given)
+        self._named = named  # a callable giving the countries the report names
+        self._all: set[str] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.given)
+
+    def __contains__(self, cc: object) -> bool:
+        if cc in self.given:
+            return True
+        if self._all is None:
+            self._all = set(self._named()) if self._named is not None else set()
+        return cc in self._all
+
+
 def _acceptable(c: Any, country: Any, min_score: float) -> bool:
     """A candidate is an event place: not a country, in the report's countries, named exactly or close."""
     code = (c.feature_code or "").upper()
     if code.startswith("PCL") or code == "CONT":
         return False
-    focus = {country} if isinstance(country, str) else set(country or ())
+    focus = country if isinstance(country, CountryFilter) else (
+        {country} if isinstance(country, str) else set(country or ()))
     if focus and c.country not in focus:
         return False
     exact = bool(c.reasons) and (c.reasons[0].startswith("exact") or c.reasons[0].startswith("alternate"))

@@ -50,7 +50,7 @@ def test_the_country_the_report_names_its_forces_by_is_kept(gaz) -> None:
     assert "Military Forces of Burkina Faso" in (evs[0].actor1, evs[0].actor2)
 
 
-def test_a_country_the_user_gives_is_a_filter(gaz) -> None:
+def test_a_place_in_a_country_neither_given_nor_named_is_refused(gaz) -> None:
     evs = _events(gaz, "Gunmen killed three civilians in Ousmane Diallo village on Monday.", country="ML")
     assert all(e.country_code in ("ML", "") for e in evs)
     assert all(not e.located for e in evs)
@@ -75,3 +75,15 @@ def test_an_apposition_after_a_place_introduced_by_in_keeps_the_place(gaz) -> No
 def test_an_article_and_common_nouns_are_not_a_place(gaz) -> None:
     evs = _events(gaz, "Les habitants de Talbi ont fui après l'attaque de mardi qui a fait 10 morts.")
     assert [(e.location, e.country_code) for e in evs] == [("Talbi", "ML")]
+
+
+@pytest.mark.parametrize("text, country", [
+    # the country given is a hint: a place in a country the report names is taken there
+    ("Gunmen killed five civilians in Kelta, Burkina Faso, on Monday.", "BF"),
+    ("Gunmen killed five civilians in Kelta on Monday.", "ML"),
+    # a country named only as a border does not take the place abroad
+    ("Gunmen killed five civilians in Kelta near the Burkina Faso border on Monday.", "ML"),
+])
+def test_the_countries_given_are_a_hint_the_report_can_extend(gaz, text: str, country: str) -> None:
+    evs = _events(gaz, text, country="ML")
+    assert [(e.location, e.country_code) for e in evs] == [("Kelta", country)]
