@@ -56,6 +56,7 @@ _PROTEST_L = lx.StartFinder(lx.lower_pattern(lx.PROTEST_CONTEXT.pattern))
 _HISTORY_L = lx.StartFinder(lx.lower_pattern(lx.HISTORY.pattern))
 _RECALL_L = lx.StartFinder(lx.lower_pattern(lx.RECALL.pattern))
 _NEWS_DAY_L = lx.StartFinder(lx.lower_pattern(lx.NEWS_DAY.pattern))
+_ANNIVERSARY_L = lx.StartFinder(lx.lower_pattern(lx.ANNIVERSARY.pattern))
 _DENIAL_L = lx.StartFinder(lx.lower_pattern(lx.DENIAL.pattern))
 #: MODAL_BEFORE for lower-cased text; its one case-sensitive word ("may", not the month "May") is
 #: looked for in the original text by _MODAL_MAY
@@ -67,6 +68,13 @@ _MOB_L = re.compile(lx.lower_pattern(_MOB.pattern))
 _MIL_START = lx.StartFinder(_MIL_L.pattern)
 _CIV_START = lx.StartFinder(_CIV_L.pattern)
 _MOB_START = lx.StartFinder(_MOB_L.pattern)
+#: a planned, feared or banned event, said after its word: "des affrontements sont redoutés", "a march
+#: planned for Friday was banned", "une marche de l'opposition prévue vendredi a été interdite"
+_PLANNED_AFTER = re.compile(
+    r"(?:[\s,]+[\w'’-]+){0,3}?[\s,]+(?:(?:is|are|was|were|sont|est|sera|seront|had\s+been|has\s+been|have\s+been)\s+)?"
+    r"(?:redout[ée]e?s?|craint(?:e|es|s)?|feared|expected|attendue?s?|pr[ée]vue?s?|planned|scheduled|"
+    r"envisag[ée]e?s?|banned|interdite?s?|annul[ée]e?s?|cancel+ed|postponed|report[ée]e?s?)\b", re.IGNORECASE)
+_PAST_FORM = re.compile(r"(?:ed|é|ée|és|ées)$", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b[^.;]{0,40}$")
 assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern
 _lowered = lx.lowered
@@ -131,8 +139,9 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     low = _lowered(sentence)
     if (_HISTORY_L.search(low) >= 0 if low is not None else lx.HISTORY.search(sentence)):
         return True
-    recall = (_RECALL_L.search(low) >= 0 and _NEWS_DAY_L.search(low) < 0 if low is not None
-              else lx.RECALL.search(sentence) and not lx.NEWS_DAY.search(sentence))
+    recall = (_ANNIVERSARY_L.search(low) >= 0 or _RECALL_L.search(low) >= 0 and _NEWS_DAY_L.search(low) < 0
+              if low is not None else lx.ANNIVERSARY.search(sentence) or (
+                  lx.RECALL.search(sentence) and not lx.NEWS_DAY.search(sentence)))
     if recall:
         return True  # "a year after jihadists killed 50 people in Solhan" (but "on Monday, a year after...")
     if "19" not in sentence and "20" not in sentence:
@@ -190,8 +199,8 @@ def find_cues(sentence: str) -> list[Cue]:
             modal = _MODAL_L.search(fast, lo, start) >= 0 or _MODAL_MAY.search(sentence, lo, start)
         else:
             modal = lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start)
-        if modal:
-            continue
+        if modal or (_PLANNED_AFTER.match(sentence, end) and not _PAST_FORM.search(m.group())):
+            continue  # (a verb in the past tense happened: "attacked the expected convoy")
         group = m.lastgroup or ""
         if group == "atk":
             kind = _kind(_target_window(sentence, start, end))

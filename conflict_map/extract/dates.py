@@ -83,7 +83,7 @@ _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-ZÀ-Ö][A-ZÀ-Ö'’\- ]{{2,40}}|[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)\s*"
-    rf"(?:\([^)]{{1,30}}\)\s*)?,\s*(?P<when>(?:{_MON2}\.?\s+{_DAYNUM2}|{_DAYNUM}\s+{_MON})(?:,?\s+(?:19|20)\d\d)?)?"
+    rf"(?:\([^)]{{1,30}}\)\s*)?(?:,\s*(?P<when>(?:{_MON2}\.?\s+{_DAYNUM2}|{_DAYNUM}\s+{_MON})(?:,?\s+(?:19|20)\d\d)?)?)?"
     rf"\s*(?:\([^)]{{1,30}}\)\s*)?[–—\-:]\s",
     re.IGNORECASE,
 )
@@ -246,13 +246,15 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
             # "the army said on Thursday that it had killed 30 ... over the past week": the day of the
             # statement; the event's own day, when the sentence gives one, comes after it
             later = resolve_date(text[sub.end():], reference) if sub.end() < len(text) else None
-            if later is not None:
+            if later is not None and not _RANGE_START.search(text, 0, sub.end() + later.start):
+                # (an operation "from Sunday to Thursday" is dated by the statement that ends it)
                 return DateMatch(later.date, later.precision, later.expression, later.start + sub.end(),
                                  since=later.since)
         return found
     return None
 
 
+_RANGE_START = re.compile(r"\b(?:from|between|du|entre)(?:\s+(?:the|le))?\s*$", re.IGNORECASE)
 #: a reporting verb right before a date: the date of a statement, not of the event it reports
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|announced|reported|claimed|stated|confirmed|declared|added|"
                                r"told (?:\w+ ){0,2}|a (?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|confirm[ée])|"
@@ -274,6 +276,8 @@ def find_dateline(text: str, published: date | None) -> tuple[date | None, int]:
     --------
     >>> find_dateline("BAMAKO, July 3 (Reuters) – Gunmen attacked...", date(2025, 7, 4))
     (datetime.date(2025, 7, 3), 27)
+    >>> find_dateline("BAMAKO (Reuters) - Gunmen attacked...", date(2025, 7, 4))
+    (None, 19)
     """
     m = _DATELINE.match(text)
     if not m:

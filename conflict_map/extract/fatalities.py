@@ -58,7 +58,11 @@ _KILL_VERB = re.compile(
     r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
     r"left|leaving|tuant|tu[ée]|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
     r"(?:shot|gunned|shooting|gunning) dead|gunned down|gunning down|lost|losing|perdu|executed|massacred|assassinated|murdered|ex[ée]cut[ée]|abattu|killing of|"
-    r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death)\s+$",
+    r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death)\s+"
+    # a day between the verb and its figure: "ont tué lundi quatre civils", "killed on Monday four"
+    r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|yesterday|hier|overnight|last night)(?:\s+(?:night|evening|morning|soir|matin))?"
+    r",?\s+)?$",
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
@@ -191,7 +195,7 @@ def parse_number(text: str) -> int:
 
 
 #: any word about deaths; a sentence without one reports none (a cheap first test)
-_ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|fatal|slain|murder|execut|perish|tu[ée]|"
+_ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|fatal|slain|murder|ex[ée]cut|perish|tu[ée]|"
                         r"tuant|mort|d[ée]c[èée]|cadavre|assassin|victim|lynch|behead|slaughter|stabb|toll|abattu|"
                         r"massac|shot|gunned|bilan")
 _NUM_RE_L = re.compile(lower_pattern(_NUM_RE.pattern))

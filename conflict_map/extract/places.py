@@ -44,7 +44,11 @@ _ORIENT_BEFORE = re.compile(
     r"(?:\bcapital(?:\s+city)?(?:\s+of)?,?|\bcapitale,?|\bborders?\s+(?:with|of)|\bfronti[èe]re\s+(?:avec|de)|"
     r"\bformer\s+(?:\w+\s+){0,2}(?:governor|mayor|prefect|minister)\s+of|\bancien\s+(?:gouverneur|maire|pr[ée]fet)\s+de|"
     r"\bnatives?\s+of|\bborn\s+in|\bbased\s+in|\bheadquartered\s+in|\bcitizens?\s+of|\bembassy\s+(?:of|in)|"
-    r"\bambassade\s+(?:du|de)|\bgovernment\s+of|\bpresident\s+of|\bminister\s+of)\s+(?:the\s+|la\s+|le\s+)?$",
+    r"\bambassade\s+(?:du|de)|\bgovernment\s+of|\bpresident\s+of|\bminister\s+of|"
+    # where someone spoke, not where the event was: "told reporters in Kati", "speaking in Bamako"
+    r"\b(?:told\s+(?:\w+\s+){0,2}|speaking\s+(?:to\s+(?:\w+\s+){0,2})?|said\s+|declared\s+|announced\s+|"
+    r"a\s+d[ée]clar[ée]\s+|a\s+annonc[ée]\s+)(?:in|at|from|à|depuis)|\bpress\s+conference\s+in|"
+    r"\bconf[ée]rence\s+de\s+presse\s+à)\s+(?:the\s+|la\s+|le\s+)?$",
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(

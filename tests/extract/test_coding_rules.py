@@ -212,3 +212,44 @@ def test_a_place_in_a_text_written_in_capitals(invented_gaz) -> None:
     ex = extract_events([Article(id="c", text="DES HOMMES ARMÉS ONT TUÉ 5 CIVILS À TALBI MARDI.", published=REF)],
                         invented_gaz, country="ML")
     assert [(e.location, e.fatalities) for e in ex.events] == [("Talbi", 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "The country on Wednesday marked the third anniversary of the massacre, in which gunmen killed 86 people.",
+    "Il y a dix ans, des jihadistes attaquaient un hôtel de la capitale, faisant 20 morts.",
+    "Five years ago this week, gunmen killed 160 villagers.",
+    "Une opération militaire sera lancée dans les prochains jours, où des affrontements sont redoutés.",
+    "Une marche de l'opposition prévue vendredi a été interdite par les autorités.",
+    "A march planned for Friday was banned.",
+])
+def test_anniversaries_plans_and_bans_are_not_events(text: str) -> None:
+    ex = extract_events([Article(id="n", text=text, published=REF)], None, country="ML")
+    assert ex.events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters dispersed by police on the eve of the anniversary of the launch of the intervention, on Wednesday.",
+    "Preachers commemorating the Mawlid were attacked by gunmen on Wednesday.",
+    "Gunmen attacked the expected convoy on Monday.",
+])
+def test_words_of_anniversaries_and_plans_around_a_real_event(text: str) -> None:
+    assert len(extract_events([Article(id="y", text=text, published=REF)], None, country="ML").events) == 1
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ("Des hommes armés ont exécuté une vingtaine de civils dimanche.", 20),
+    ("Des jihadistes ont tué lundi quatre civils.", 4),
+    ("Gunmen killed on Monday four civilians.", 4),
+])
+def test_a_day_between_the_verb_and_its_figure(sentence: str, low: int) -> None:
+    assert count_deaths(sentence).low == low
+
+
+def test_a_dateline_without_a_date_and_where_someone_spoke_are_not_event_places(invented_gaz) -> None:
+    text = ("BAMAKO (Reuters) - The army said on Wednesday it had killed 20 militants near Talbi. "
+            "The minister told reporters in Wadi Karo that operations would continue.")
+    ex = extract_events([Article(id="d", text=text, published=REF)], invented_gaz, country="ML")
+    assert [(e.location, e.fatalities) for e in ex.events] == [("Talbi", 20)]
+    text = "The governor told reporters in Wadi Karo that 12 jihadists were killed in Talbi on Monday."
+    ex = extract_events([Article(id="k", text=text, published=REF)], invented_gaz, country="ML")
+    assert [e.location for e in ex.events] == ["Talbi"]

@@ -72,7 +72,7 @@ def test_classify_start_patterns_agree() -> None:
 
     plain_bool = {c._HURT_L: c._HURT, c._GROUND_L: c._GROUND, c._PROTEST_L: lx.PROTEST_CONTEXT,
                   c._HISTORY_L: lx.HISTORY, c._DENIAL_L: lx.DENIAL, c._RECALL_L: lx.RECALL,
-                  c._NEWS_DAY_L: lx.NEWS_DAY}
+                  c._NEWS_DAY_L: lx.NEWS_DAY, c._ANNIVERSARY_L: lx.ANNIVERSARY}
     pairs = [(c._MIL_START, c._MIL_L), (c._CIV_START, c._CIV_L), (c._MOB_START, c._MOB_L),
              (lx.CUE_STARTS, lx.CUE_PATTERN_LOWER)]
     for text in _texts() + ["Villagers beat and lynched him; youths torched a car. Soldiers and civilians fled."]:
