@@ -30,7 +30,7 @@ from gazetteer.countries import country_name
 
 from ..model import Article, Event
 
-from .actors import assign_actors, countries_named, find_actors
+from .actors import allies_of, assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
@@ -424,6 +424,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         event_type=et, sub_event_type=st,
         event_date=inc.date.isoformat() if inc.date else None, time_precision=inc.precision,
         actor1=a1.name if a1 else "", inter1=a1.inter if a1 else None,
+        assoc_actor_1="; ".join(allies_of(a1, in_ctx)),
         actor2=a2.name if a2 else "", inter2=(a2.inter if a2 else (0 if a1 else None)),
         civilian_targeting="Civilian targeting" if a2 is not None and a2.inter == 7 else "",
         source=art.source, source_id=art.id, source_url=art.url, date_expression=inc.expression,

@@ -88,7 +88,10 @@ ACTOR_LEXICON: list[tuple[str, str, int]] = [
      r"al-Qaeda affiliate|affili[ée] à al-Qa[ïi]da|Katiba Macina|Macina Liberation Front|FLM|Ansar Dine|Ansar Eddine|"
      r"AQIM|Al Mourabitoune|Al-Mourabitoun", "JNIM: Group for Support of Islam and Muslims", 2),
     (r"Islamic State (?:in the )?(?:Greater )?Sahara|Islamic State Sahel|IS Sahel|ISGS|EIGS|ISSP|"
-     r"[ÉE]tat islamique (?:au|dans le) (?:Grand )?Sahara|IS-Sahel", "Islamic State (Greater Sahara)", 2),
+     r"[ÉE]tat islamique (?:au|dans le) (?:Grand )?Sahara|IS-Sahel|"
+     # in reports on the Sahel, "the Islamic State" is its Sahel branch
+     r"(?:the )?Islamic State(?! (?:in|of) (?:Iraq|Syria|West Africa))|(?:l['’])?[ÉE]tat islamique(?! en Afrique de l['’]Ouest)",
+     "Islamic State (Greater Sahara)", 2),
     (r"Wagner(?: Group)?|Africa Corps|Russian (?:mercenaries|instructors|forces)|mercenaires russes",
      "Wagner Group", 8),
     (r"MINUSMA|UN peacekeepers?|peacekeepers?|casques bleus|blue helmets",
@@ -164,8 +167,19 @@ def find_actors(text: str, country: str = "") -> list[Actor]:
         # short upper-case acronyms (CMA, MSA, FDS) must be written in capitals
         if len(tok) <= 5 and tok.isalpha() and not tok.isupper() and pat.split("|")[0].isupper():
             continue
+        if (name.startswith("Unidentified") and out and not out[-1].name.startswith("Unidentified")
+                and not text[out[-1].start + len(out[-1].text):m.start()].strip(" '’s")):
+            continue  # "Wagner fighters", "JNIM militants": the named group, not another one
         out.append(Actor(_cached_actor_name(name, country), inter, m.start(), tok))
     return out
+
+
+def allies_of(actor: Actor | None, actors: Iterable[Actor]) -> list[str]:
+    """The state's allies named beside its force (ACLED's associated actors): foreign forces and
+    auxiliaries ("Malian soldiers and Wagner fighters killed 12 civilians": Wagner Group)."""
+    if actor is None or actor.inter != 1:
+        return []
+    return list(dict.fromkeys(a.name for a in actors if _state_side(a) and a.inter != 1 and a.name != actor.name))
 
 
 def _state_side(a: Actor) -> bool:
@@ -198,9 +212,11 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
     state = Actor(_cached_actor_name("Military Forces of {country}", country), 1)
     specific = [a for a in distinct if not a.name.startswith("Unidentified")]
     if event_type == "Violence against civilians":
-        # a named non-state group, else unnamed gunmen of the text, else a state force of the text
-        perp = (next((a for a in specific if a.inter != 1), None)
-                or next((a for a in distinct if a.inter != 1), None) or (specific[0] if specific else None))
+        # a named non-state group, else unnamed gunmen of the text, else a state force of the text (with
+        # its allies as associates, see allies_of), else a foreign force
+        perp = (next((a for a in specific if a.inter in (2, 3, 4)), None)
+                or next((a for a in distinct if a.inter in (2, 3, 4)), None)
+                or next((a for a in distinct if a.inter == 1), None) or (specific[0] if specific else None))
         return perp or uag, civ
     if event_type == "Protests":
         police = next((a for a in distinct if a.inter == 1), None)
@@ -219,8 +235,9 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
         # the forces a mine or a bomber struck are its targets; who planted it is not said
         return uag, distinct[0]
     # non-state attacker first when a state force is its target; otherwise mention order (a named
-    # group before "fighters", "militants": "ISGS fighters clashed with JNIM militants")
-    first = specific[0] if specific else distinct[0]
+    # group before "fighters", "militants": "ISGS fighters clashed with JNIM militants"); who fired a
+    # shell, a missile or a drone is the subject, named or not ("militants fired mortars at the camp")
+    first = distinct[0] if event_type == "Explosions/Remote violence" or not specific else specific[0]
     second = (next((a for a in specific if a.name != first.name), None)
               or next((a for a in distinct if a.name != first.name), None))
     if event_type == "Battles" and second is not None and _state_side(first) and _state_side(second):

@@ -61,7 +61,8 @@ _RULES: list[tuple[str, str]] = [
     ("lastweek", r"\b(?:last week|la semaine derni[èe]re|the previous week)\b"),
     ("weekend", r"\b(?:over the weekend|this weekend|last weekend|at the weekend|(?:ce|le) week-end(?: dernier)?)\b"),
     ("thisweek", r"\b(?:earlier this week|this week|cette semaine|en d[ée]but de semaine)\b"),
-    ("lastmonth", r"\b(?:last month|le mois dernier|the previous month|in the past (?:two|three|few) (?:or (?:two|three) )?weeks)\b"),
+    ("lastmonth", r"\b(?:last month|le mois dernier|the previous month|in the past (?:two|three|few) (?:or (?:two|three) )?weeks|"
+                  r"(?:au cours|durant|pendant|lors) des (?:deux|trois|quelques) derni[èe]res semaines)\b"),
     ("pastweek", r"\b(?:(?:over|in|during|within) the (?:past|last) (?:week|seven days|7 days)|"
                  r"(?:au cours de |durant |pendant )?la semaine [ée]coul[ée]e|(?:au cours |durant |pendant )?(?:de )?ces "
                  r"(?:sept|7) derniers jours)\b"),
@@ -196,7 +197,7 @@ def _resolve(name: str, m: re.Match[str], ref: date) -> tuple[date, int] | None:
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         return min(last, ref), 3
     if name == "lastmonth":
-        if m.group().lower().startswith("in the past"):
+        if m.group().lower().startswith(("in the past", "au cours", "durant", "pendant", "lors")):
             t = ref - timedelta(days=14)
             return date(t.year, t.month, 15), 3
         t = ref.replace(day=1) - timedelta(days=1)

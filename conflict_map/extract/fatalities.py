@@ -49,7 +49,8 @@ _BETWEEN = re.compile(rf"\b(?:between|entre)\s+(?P<a>{_NUMBER})\s+(?:and|et)\s+(
 
 _DEATH = re.compile(
     r"^(?:killed|dead|deaths?|died|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
-    r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes)$",
+    r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes|"
+    r"vie)$",  # ("deux militaires ont perdu la vie")
     re.IGNORECASE,
 )
 _INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|livestock|cattle|oxen|cows?|sheep|goats?|camels?|donkeys?|animals|bless[ée]s?|missing|disparus?|arrested|detained|"
@@ -195,7 +196,7 @@ def parse_number(text: str) -> int:
 
 
 #: any word about deaths; a sentence without one reports none (a cheap first test)
-_ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|fatal|slain|murder|ex[ée]cut|perish|tu[ée]|"
+_ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|la vie|fatal|slain|murder|ex[ée]cut|perish|tu[ée]|"
                         r"tuant|mort|d[ée]c[èée]|cadavre|assassin|victim|lynch|behead|slaughter|stabb|toll|abattu|"
                         r"massac|shot|gunned|bilan")
 _NUM_RE_L = re.compile(lower_pattern(_NUM_RE.pattern))

@@ -19,6 +19,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Battles", "Government regains territory"): [
         r"recaptur\w*", r"retook", r"retaken", r"retake", r"regain\w* control", r"took back",
         r"reprise? (?:le )?contr[ôo]le", r"reconqu\w*", r"repris (?:la ville|le village|la localit[ée])",
+        r"repris (?:\w+ ){1,2}le contr[ôo]le",
     ],
     ("Battles", "Non-state actor overtakes territory"): [
         r"overr?an", r"overrun", r"fell to",

@@ -253,3 +253,35 @@ def test_a_dateline_without_a_date_and_where_someone_spoke_are_not_event_places(
     text = "The governor told reporters in Wadi Karo that 12 jihadists were killed in Talbi on Monday."
     ex = extract_events([Article(id="k", text=text, published=REF)], invented_gaz, country="ML")
     assert [e.location for e in ex.events] == ["Talbi"]
+
+
+def test_a_state_force_and_its_allies_as_associates() -> None:
+    e = _one("Malian soldiers and Wagner fighters killed 12 civilians on Tuesday.")
+    assert (e.actor1, e.assoc_actor_1, e.actor2) == ("Military Forces of Mali", "Wagner Group", "Civilians (Mali)")
+
+
+def test_whoever_fires_is_actor_1_of_a_shelling() -> None:
+    e = _one("Militants fired mortar shells at the army camp on Tuesday.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Shelling/artillery/missile attack",
+                                                      "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+@pytest.mark.parametrize("text, typed, actor1", [
+    ("Des éléments de l'État islamique ont arrêté dimanche deux chefs de village.",
+     ("Violence against civilians", "Abduction/forced disappearance"), "Islamic State (Greater Sahara)"),
+    ("L'armée malienne a repris mercredi le contrôle de la ville.", ("Battles", "Government regains territory"),
+     "Military Forces of Mali"),
+])
+def test_french_wording(text: str, typed: tuple[str, str], actor1: str) -> None:
+    e = _one(text)
+    assert ((e.event_type, e.sub_event_type), e.actor1) == (typed, actor1)
+
+
+def test_deaths_told_in_the_next_sentence() -> None:
+    e = _one("Selon l'état-major, des terroristes ont attaqué un poste mardi. Deux militaires ont perdu la vie.")
+    assert e.fatalities == 2
+
+
+def test_the_past_weeks_in_french() -> None:
+    m = resolve_date("Des hommes armés avaient tué 9 civils au cours des deux dernières semaines.", REF)
+    assert (m.date, m.precision) == (date(2025, 6, 15), 3)
