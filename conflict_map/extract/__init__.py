@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -176,6 +177,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     """The events of one article (each with the same-named places it could equally be at), and its
     number of sentences."""
     text = art.text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # "Se\u0301gou" is "Ségou" (read_articles does this too)
     ref = art.published or published
     dl_date, dl_end = find_dateline(text, ref)
     if dl_date is not None:

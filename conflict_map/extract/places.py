@@ -202,6 +202,13 @@ _LOCATIVE_END = re.compile(r"\b(?:in|at|near|from|outside|around|à|dans|près\s
 _ARTICLES = frozenset("the a an le la les l un une des du de".split())
 
 
+#: a word that introduces a place ("IN BONI", "NEAR THE TOWN OF GAO", "À SÉGOU")
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|around|outside|of|from|to|into|towards|attacked|dans|près\s+de|de|du|vers|sur|"
+    r"entre|between|and|et)|(?<!\w)à)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:(?:town|village|city|localit[ée]|ville|commune|"
+    r"region|r[ée]gion|cercle|camp|base)\s+(?:of\s+|de\s+|d['’])?)?$", re.IGNORECASE)
+
+
 def _caps_text(article: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in capitals ("ATTAQUE À SÉGOU: 5 MORTS")."""
     around = article[max(0, start - 30):start] + article[end:end + 30]
@@ -388,8 +395,11 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue
         if " " in name and _common_noun_phrase(name):
             continue  # "Les habitants de Djibo": an article and common nouns, not "Les Habitants" (Guadeloupe)
-        if len(name) < 3 or (name.isupper() and len(name) <= 5 and not _caps_text(article, s, e)):
+        caps = name.isupper() and _caps_text(article, s, e)
+        if len(name) < 3 or (name.isupper() and len(name) <= 5 and not caps):
             continue  # "FAMa", "JNIM", "MNLA": acronyms, unless the text around is in capitals too
+        if caps and not _PLACE_WORD_BEFORE.search(article, max(0, s - 40), s):
+            continue  # in a text in capitals every word looks like a name: "WERE KILLED" is not Wéré
         if s < dateline_end:
             continue
         if any(a <= s < b for a, b in actor_spans):
