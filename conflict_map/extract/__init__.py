@@ -232,6 +232,11 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         elif cur is None or (dm is not None and cur.explicit and dm.date != cur.date):
             cur = _Incident(dm.date if dm else ref, dm.precision if dm else (1 if ref else None),
                             dm.expression if dm else "", dm is not None)
+            if dm is None and ref is not None:
+                recent = _RECENTLY.search(s.text)
+                if recent:
+                    # "recently" gives no day (EVENTS.md): the report's date, at week precision
+                    cur.precision, cur.expression = 2, recent.group()
             incidents.append(cur)
         elif dm is not None and not cur.explicit:
             cur.date, cur.precision, cur.expression, cur.explicit = dm.date, dm.precision, dm.expression, True
@@ -300,6 +305,9 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         events.extend(_incident_events(art, inc, resolved, actors, cc, ref))
     events.sort(key=lambda t: t[0])
     return [(e, ties) for _, e, ties in events], len(sents)
+
+
+_RECENTLY = re.compile(r"\b(?:recently|in recent days|r[ée]cemment|ces derniers jours)\b", re.IGNORECASE)
 
 
 def _without_dateline(s: Sentence, dateline_end: int) -> str:

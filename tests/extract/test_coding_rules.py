@@ -295,3 +295,11 @@ def test_decomposed_accents_given_directly(invented_gaz) -> None:
     text = "Des hommes arme\u0301s ont tue\u0301 5 civils a\u0300 Talbi mardi."
     ex = extract_events([Article(id="u", text=text, published=REF)], invented_gaz, country="ML")
     assert [(e.location, e.fatalities) for e in ex.events] == [("Talbi", 5)]
+
+
+def test_recently_is_the_reports_week_and_never_a_new_incident() -> None:
+    e = _one("Gunmen recently killed five herders.")
+    assert (e.event_date, e.time_precision, e.date_expression) == ("2025-07-03", 2, "recently")
+    ex = extract_events([Article(id="r", text="Gunmen killed five herders on Monday. The area has recently seen "
+                                              "attacks.", published=REF)], None, country="ML")
+    assert [(e.event_date, e.time_precision) for e in ex.events] == [("2025-06-30", 1)]
