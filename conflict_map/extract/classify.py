@@ -139,9 +139,10 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
     low = _lowered(sentence)
     if (_HISTORY_L.search(low) >= 0 if low is not None else lx.HISTORY.search(sentence)):
         return True
-    recall = (_ANNIVERSARY_L.search(low) >= 0 or _RECALL_L.search(low) >= 0 and _NEWS_DAY_L.search(low) < 0
-              if low is not None else lx.ANNIVERSARY.search(sentence) or (
-                  lx.RECALL.search(sentence) and not lx.NEWS_DAY.search(sentence)))
+    # (every anniversary sentence is a recall sentence: one search for most sentences)
+    recall = (_RECALL_L.search(low) >= 0 and (_ANNIVERSARY_L.search(low) >= 0 or _NEWS_DAY_L.search(low) < 0)
+              if low is not None else lx.RECALL.search(sentence) and (
+                  lx.ANNIVERSARY.search(sentence) or not lx.NEWS_DAY.search(sentence)))
     if recall:
         return True  # "a year after jihadists killed 50 people in Solhan" (but "on Monday, a year after...")
     if "19" not in sentence and "20" not in sentence:

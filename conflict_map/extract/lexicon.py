@@ -55,7 +55,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:limited|minimum) service", r"boycott\w*", r"gathered to (?:denounce|protest|demand|condemn)", r"went on strike",
         r"strikes? (?:by|of) (?:teachers|workers|students|drivers|traders|magistrates|doctors|health)",
         r"manifest\w*", r"rassembl\w*", r"gr[èe]ve", r"march(?:e|es|[ée]) (?:pacifique|de protestation)",
-        r"marche", r"march(?:ed|ing) (?:peacefully|through|against|in protest)", r"(?:ont|a|avaient|avait) (?:march[ée]|d[ée]fil[ée])",
+        r"marche", r"march(?:ed|ing) (?:peacefully|through|against|in protest)", r"(?:ont|avaient) (?:march[ée]|d[ée]fil[ée])",
     ],
     ("Riots", "Violent demonstration"): [
         r"riot\w*", r"stone-?throwing", r"threw stones", r"pelted", r"barricad\w*", r"burn(?:ed|ing|t) tyres",
@@ -200,9 +200,10 @@ HISTORY = re.compile(
 #: jihadists killed", "un an après le massacre") or a standing situation ("attacks on civilians are
 #: frequent"): history, unless the sentence dates something of its own days ("on Monday", "hier")
 RECALL = re.compile(
-    r"\b(?:last (?:year|month)['’]s|(?:first|second|third|\w+th) anniversary|anniversary of|"
-    r"(?:a|an|\w+) (?:years?|decades?) (?:after|ago|since|earlier)|"
-    r"(?:un|\w+) ans? (?:apr[èe]s|plus t[ôo]t)|il y a (?:un|\w+) ans?|"
+    # (every branch starts with a literal word, so that the start finder skips the rest of the text)
+    r"\b(?:last (?:year|month)['’]s|anniversary|anniversaire|"
+    r"(?:years?|decades?) (?:after|ago|since|earlier)|"
+    r"ans? (?:apr[èe]s|plus t[ôo]t)|il y a \w+ ans?|"
     r"l['’]an(?:n[ée]e)? derni[èe]re?|still (?:traumati[sz]ed|reeling|mourning)|"
     r"(?:attacks|attaques|killings|violences?|clashes|affrontements)\b[^.;]{0,40}\b(?:are|remain|have become|sont|"
     r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?))\b",
