@@ -351,12 +351,21 @@ class _Around:
                        for m in self.gaz.spot(s.text, capitalized=True)]
             found = [p for p in candidate_places(self.text, s.start, s.end, spotted, self.actor_spans, self.dl_end,
                                                  self.is_country)
-                     if _LOCATIVE_BEFORE.search(self.text, max(0, p.start - 40), p.start)]
+                     if _LOCATIVE_BEFORE.search(self.text, max(0, p.start - 40), p.start)
+                     and not _SPEAKER_BEFORE.search(self.text, max(0, p.start - 40), p.start)
+                     and not _SAID_AFTER.match(self.text, p.end)]
             if found:
                 return found
         return []
 
 
+#: where a speaker is, not where something happened: "an official in Mondoro said", "un élu de Boni"
+_SPEAKER_BEFORE = re.compile(r"\b(?:officials?|sources?|residents?|inhabitants?|elders?|spokes(?:man|woman|person)|"
+                             r"mayor|governor|prefect|journalists?|correspondents?|witness(?:es)?|responsables?|"
+                             r"habitants?|[ée]lus?|notables?|t[ée]moins?)\s+(?:\w+\s+)?(?:in|at|of|from|à|de|d['’])\s+$",
+                             re.IGNORECASE)
+_SAID_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|reported|a\s+d[ée]clar[ée]|a\s+dit|affirme|"
+                         r"a\s+indiqu[ée]|rapporte)\b", re.IGNORECASE)
 #: how many sentences before and after an incident are searched for its place when it names none
 _NEARBY = 1
 #: a place an adjacent sentence locates something at ("in X", "near X", "à X")
