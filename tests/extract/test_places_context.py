@@ -191,6 +191,6 @@ def test_one_report_s_context_does_not_place_another_report(gaz) -> None:
 
 def test_where_a_speaker_is_does_not_place_an_unknown_village(gaz) -> None:
     text = ("On March 8, gunmen attacked the army camp of Tizgarat, killing 30 soldiers. "
-            "An official in Talbi said the attackers came on motorbikes.")
+            "According to a local official in Talbi, the attackers came on motorbikes.")
     evs = _events(gaz, text)
     assert [(e.location, e.located) for e in evs] == [("", False)]
