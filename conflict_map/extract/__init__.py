@@ -31,7 +31,7 @@ from gazetteer.countries import country_name
 
 from ..model import Article, Event
 
-from .actors import allies_of, assign_actors, countries_named, find_actors
+from .actors import Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
@@ -460,11 +460,20 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     own = _per_place(inc, places, low, ref) if len(places) > 1 else None
     shares = [o[0] for o in own] if own else split_total(low, len(places))
     shares_hi = [o[1] for o in own] if own else split_total(high, len(places))
+    base = common
     for k, ((p, rp), f_lo, f_hi) in enumerate(zip(places, shares, shares_hi)):
+        common = base
         if own and own[k][2] is not inc:
             # the sentence gives this place a day of its own ("... and 5 in Arbinda on Wednesday")
             common = dict(common, event_date=own[k][2].date.isoformat() if own[k][2].date else None,
                           time_precision=own[k][2].precision, date_expression=own[k][2].expression)
+        if own and (et, st) == ("Violence against civilians", "Attack") and own[k][3] == "military" \
+                and base["inter1"] != 1:
+            # "killed 8 civilians in Bandiagara and three gendarmes in Sévaré": at Sévaré, a battle
+            force = next((x for x in in_ctx if x.inter == 1), None) or Actor(
+                actor_name("Military Forces of {country}", rp.candidate.country), 1)
+            common = dict(common, event_type="Battles", sub_event_type="Armed clash", actor2=force.name,
+                          inter2=1, civilian_targeting="", assoc_actor_1=base.get("assoc_actor_1", ""))
         c = rp.candidate
         ev_sents = [s for s in inc.sentences if s.start <= p.start < s.end]
         first = ev_sents[0] if ev_sents else inc.sentences[0]
@@ -476,7 +485,8 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             admin1=c.admin1 or "", admin2=c.admin2 or "", location=c.name,
             latitude=round(rp.lat, 5), longitude=round(rp.lon, 5), geo_precision=rp.precision,
             geonameid=c.geonameid, place_mention=p.text, evidence=evidence,
-            notes=_note(et, st, c.name, own[k][2] if own else inc, f_lo, f_hi, split)[:-1] + _offset_note(p, c.name)
+            notes=_note(common["event_type"], common["sub_event_type"], c.name, own[k][2] if own else inc, f_lo, f_hi,
+                        split)[:-1] + _offset_note(p, c.name)
             + fallback + ".",
             location_flags="nearby_place" if fallback else "",
         )
@@ -507,7 +517,7 @@ def _armed_group_arrests(inc: _Incident, actors: Sequence[Any]) -> bool:
 
 
 def _per_place(inc: _Incident, places: Sequence[tuple[PlaceMention, Any]], low: int, ref: date | None
-               ) -> list[tuple[int, int, _Incident]] | None:
+               ) -> list[tuple[int, int, _Incident, str]] | None:
     """Each place's own deaths (and day) when one sentence gives them place by place: "killed 11
     civilians in Mopti and two soldiers in Boni", "2 civilians in Djibo on Tuesday and 5 in Arbinda on
     Wednesday". ``None`` unless every place has figures of its own before it, after the previous place,
@@ -536,9 +546,18 @@ def _per_place(inc: _Incident, places: Sequence[tuple[PlaceMention, Any]], low: 
         dm = resolve_date(s.text[b:stop], ref) if ref is not None and i > 0 else None
         day = (_Incident(dm.date, dm.precision, dm.expression, True) if dm is not None and not dm.since
                and dm.date != inc.date else inc)
-        out.append((sum(lo for lo, _ in figs), sum(hi for _, hi in figs), day))
+        # who this place's victims are: the nouns of its own figures ("three gendarmes in Sévaré")
+        fig_text = " ".join(s.text[st:min(en + 40, a)] for st, en, _, _ in d.parts if prev <= st and en <= a)
+        out.append((sum(lo for lo, _ in figs), sum(hi for _, hi in figs), day, _victims(fig_text)))
         prev = b
     return out if used == len(d.parts) else None
+
+
+def _victims(text: str) -> str:
+    """"military" or "civilian" for the victims a figure names ("three gendarmes"), "" when unsaid."""
+    from .classify import _kind
+
+    return _kind((text, False))
 
 
 def _break_ties(events: list[Event], tied: Sequence[tuple[int, list[Any]]]) -> None:

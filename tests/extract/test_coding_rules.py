@@ -303,3 +303,11 @@ def test_recently_is_the_reports_week_and_never_a_new_incident() -> None:
     ex = extract_events([Article(id="r", text="Gunmen killed five herders on Monday. The area has recently seen "
                                               "attacks.", published=REF)], None, country="ML")
     assert [(e.event_date, e.time_precision) for e in ex.events] == [("2025-06-30", 1)]
+
+
+def test_per_place_victims_set_the_type(invented_gaz) -> None:
+    text = "Jihadists killed 8 civilians in Talbi and three gendarmes in Wadi Karo on Tuesday."
+    ex = extract_events([Article(id="v", text=text, published=REF)], invented_gaz, country="ML")
+    got = [(e.location, e.event_type, e.actor1, e.actor2, e.fatalities) for e in ex.events]
+    assert got == [("Talbi", "Violence against civilians", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 8),
+                   ("Wadi Karo", "Battles", "Unidentified Armed Group (Mali)", "Police Forces of Mali", 3)]
