@@ -219,7 +219,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             continue
         # without a reference date, expressions still tell incidents apart (their dates are dropped below);
         # a dateline's date is the reference, not the event's ("BAMAKO, July 2 - ... on Tuesday")
-        dm = resolve_date(_without_dateline(s, dl_end), ref or _NO_REFERENCE)
+        dm = _date_of(_without_dateline(s, dl_end), ref or _NO_REFERENCE, cues[0].start)
         if dm is not None and dm.since:
             skipped.append({"reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
@@ -305,6 +305,30 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         events.extend(_incident_events(art, inc, resolved, actors, cc, ref))
     events.sort(key=lambda t: t[0])
     return [(e, ties) for _, e, ties in events], len(sents)
+
+
+def _date_of(text: str, ref: date, cue: int) -> Any:
+    """The date expression of a sentence that dates its event: the first one, unless a later one stands
+    nearer the event's word ("Goïta s'est rendu mardi à Ségou, où des affrontements ont fait 6 morts
+    lundi": Monday)."""
+    first = resolve_date(text, ref)
+    if first is None:
+        return None
+    best, pos = first, first.start + len(first.expression)
+    while pos < len(text):
+        nxt = resolve_date(text[pos:], ref)
+        if nxt is None:
+            break
+        start = pos + nxt.start
+        if start > cue > first.start + len(first.expression) and _CLAUSE_BREAK.search(text, first.start, cue) \
+                and not _CLAUSE_BREAK.search(text, cue, start):
+            # the first date belongs to another clause; this one to the event's own
+            return replace(nxt, start=start)
+        pos = start + max(1, len(nxt.expression))
+    return best
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:où|where|when|which|while|whereas|tandis|alors que|lorsque)\b", re.IGNORECASE)
 
 
 _RECENTLY = re.compile(r"\b(?:recently|in recent days|r[ée]cemment|ces derniers jours)\b", re.IGNORECASE)

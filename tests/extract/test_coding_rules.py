@@ -311,3 +311,11 @@ def test_per_place_victims_set_the_type(invented_gaz) -> None:
     got = [(e.location, e.event_type, e.actor1, e.actor2, e.fatalities) for e in ex.events]
     assert got == [("Talbi", "Violence against civilians", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 8),
                    ("Wadi Karo", "Battles", "Unidentified Armed Group (Mali)", "Police Forces of Mali", 3)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Le ministre s'est rendu mardi dans la ville, où des affrontements ont fait 6 morts lundi.", "2025-06-30"),
+    ("On Monday, gunmen attacked the town, killing 3, the army said on Wednesday.", "2025-06-30"),
+])
+def test_the_date_in_the_events_own_clause(text: str, day: str) -> None:
+    assert _one(text).event_date == day
