@@ -219,7 +219,14 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             continue
         # without a reference date, expressions still tell incidents apart (their dates are dropped below);
         # a dateline's date is the reference, not the event's ("BAMAKO, July 2 - ... on Tuesday")
-        dm = _date_of(_without_dateline(s, dl_end), ref or _NO_REFERENCE, cues[0].start)
+        released = next((c for c in cues if c.kind == "release"), None)
+        if released is not None and pick_type(cues) == ("Strategic developments", "Agreement"):
+            # "nationals kidnapped in May were released on Tuesday": the day of the release
+            after = resolve_date(s.text[released.end:], ref or _NO_REFERENCE)
+            dm = (replace(after, start=after.start + released.end) if after is not None
+                  else _date_of(_without_dateline(s, dl_end), ref or _NO_REFERENCE, released.start))
+        else:
+            dm = _date_of(_without_dateline(s, dl_end), ref or _NO_REFERENCE, cues[0].start)
         if dm is not None and dm.since:
             skipped.append({"reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
@@ -229,7 +236,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # "... In Mopti, police arrested four suspects": another kind of event, same day
             cur = _Incident(cur.date, cur.precision, cur.expression, cur.explicit)
             incidents.append(cur)
-        elif cur is None or (dm is not None and cur.explicit and dm.date != cur.date):
+        elif cur is None or (dm is not None and cur.explicit and dm.date != cur.date) or (
+                dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
+                and _family(pick_type(cur.cues)) != "Strategic developments"):
+            # (a release on a day of its own is its own event: "He was released on May 21" after an abduction)
             cur = _Incident(dm.date if dm else ref, dm.precision if dm else (1 if ref else None),
                             dm.expression if dm else "", dm is not None)
             if dm is None and ref is not None:

@@ -19,7 +19,7 @@ __all__ = ["Cue", "find_cues", "pick_type", "is_history", "is_denial", "classify
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|été|a été|ont été)\s+$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^\s*(?:by|par)\b", re.IGNORECASE)
 #: a verb with no object after it ("post attacked around 19h", "checkpoint attacked.") is passive
-_NO_OBJECT = re.compile(r"^\s*(?:[,.;:)]|$|(?:around(?!\s+\d+\s+[a-z]{3,})|at(?!\s+least)|in|on|last|this|earlier|overnight|"
+_NO_OBJECT = re.compile(r"^\s*(?:[,.;:)]|$|(?:around(?!\s+\d+\s+[a-z]{3,})|at(?!\s+least)|in|en|on|last|this|earlier|overnight|"
                         r"yesterday|early|late|during|near|while|when|after|before|again|twice|with)\b)",
                         re.IGNORECASE)  # ("killed at least five civilians", "around 20 villagers" are objects; "around 18h20" is not)
 _EXPLOSIVE_TYPES = "Explosions/Remote violence"
@@ -74,6 +74,7 @@ _PLANNED_AFTER = re.compile(
     r"(?:[\s,]+[\w'’-]+){0,3}?[\s,]+(?:(?:is|are|was|were|sont|est|sera|seront|had\s+been|has\s+been|have\s+been)\s+)?"
     r"(?:redout[ée]e?s?|craint(?:e|es|s)?|feared|expected|attendue?s?|pr[ée]vue?s?|planned|scheduled|"
     r"envisag[ée]e?s?|banned|interdite?s?|annul[ée]e?s?|cancel+ed|postponed|report[ée]e?s?)\b", re.IGNORECASE)
+_RELEASE = re.compile(r"(?:were|was|have been|has been|had been|ont été|a été|avaient été|avait été)\s", re.IGNORECASE)
 _PAST_FORM = re.compile(r"(?:ed|é|ée|és|ées)$", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b[^.;]{0,40}$")
 assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern
@@ -242,12 +243,16 @@ def find_cues(sentence: str) -> list[Cue]:
             tier = 1
         elif et == "Violence against civilians":
             tier = 4
-
+            if st == "Abduction/forced disappearance" and _target_window(sentence, start, end)[1]:
+                # "two nationals kidnapped in May were released": the abduction describes the victims
+                cues.append(Cue(et, st, tier, start, end, m.group(), "abd_told"))
+                continue
         elif st == "Disrupted weapons use":
             tier = 1
         else:
             tier = 6
-        cues.append(Cue(et, st, tier, start, end, m.group()))
+        cues.append(Cue(et, st, tier, start, end, m.group(),
+                        "release" if st == "Agreement" and _RELEASE.match(m.group()) else "lex"))
     return cues
 
 
@@ -296,6 +301,10 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
             and not any(c.hurt for c in cues):
         return ("Strategic developments", "Looting/property destruction")
 
+    release = next((c for c in cues if c.kind == "release"), None)
+    if release is not None and all(c.kind == "abd_told" and c.start < release.start for c in cues
+                                   if c.event_type == "Violence against civilians"):
+        return ("Strategic developments", "Agreement")  # hostages released (EVENTS.md: an agreement)
     top = [c for c in cues if c.tier == tiers[0]]
     if tiers[0] == 4 and any(c.kind == "kill" for c in cues) \
             and any(c.sub_event_type == "Abduction/forced disappearance" for c in top):

@@ -108,6 +108,8 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"surrender\w*", r"laid down (?:their )?arms", r"cessez-le-feu", r"accord de paix", r"tr[êe]ve",
         r"reddition", r"lib[ée]ration des otages", r"cessation of hostilities", r"(?:agreement|accord)s?(?= (?:was|were|has been) signed| to end| between)",
         r"signed (?:an? |the )?(?:\w+ ){0,4}(?:agreement|accord|pact|deal)",
+        r"(?:were|was|have been|has been|had been) (?:released|freed)",
+        r"(?:ont|a|avaient|avait) [ée]t[ée] (?:lib[ée]r[ée]e?s?|rel[âa]ch[ée]e?s?)",
     ],
     ("Strategic developments", "Arrests"): [
         r"arrest\w*", r"detain\w*", r"detention", r"taken into custody", r"apprehended", r"in custody",

@@ -319,3 +319,29 @@ def test_per_place_victims_set_the_type(invented_gaz) -> None:
 ])
 def test_the_date_in_the_events_own_clause(text: str, day: str) -> None:
     assert _one(text).event_date == day
+
+
+@pytest.mark.parametrize("text", [
+    "Two foreign nationals kidnapped in May were released on Tuesday.",
+    "Deux ressortissants étrangers enlevés en mai ont été libérés mardi.",
+])
+def test_a_hostage_release_is_an_agreement_on_its_own_day(text: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type, e.event_date) == ("Strategic developments", "Agreement", "2025-07-01")
+
+
+def test_an_abduction_then_a_release_is_still_the_abduction() -> None:
+    e = _one("Gunmen abducted five people on Monday; two were released on Tuesday.")
+    assert (e.sub_event_type, e.event_date) == ("Abduction/forced disappearance", "2025-06-30")
+
+
+def test_a_release_on_a_day_of_its_own_does_not_move_the_abduction() -> None:
+    ex = extract_events([Article(id="i", text="The imam was abducted by jihadists. He was released safe and sound "
+                                              "on July 2.", published=REF)], None, country="ML")
+    got = [(e.sub_event_type, e.event_date) for e in ex.events]
+    assert got == [("Abduction/forced disappearance", "2025-07-03"), ("Agreement", "2025-07-02")]
+
+
+def test_only_an_agreement_is_a_release() -> None:
+    e = _one("Strikes were launched on Tuesday after the group's men were disarmed.")
+    assert e.sub_event_type != "Agreement"
