@@ -318,24 +318,18 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
 
 
 def _date_of(text: str, ref: date, cue: int) -> Any:
-    """The date expression of a sentence that dates its event: the first one, unless a later one stands
-    nearer the event's word ("Goïta s'est rendu mardi à Ségou, où des affrontements ont fait 6 morts
-    lundi": Monday)."""
+    """The date expression of a sentence that dates its event: the first one, unless it belongs to
+    another clause than the event's word and that clause has a date of its own ("Goïta s'est rendu mardi
+    à Ségou, où des affrontements ont fait 6 morts lundi": Monday)."""
     first = resolve_date(text, ref)
     if first is None:
         return None
-    best, pos = first, first.start + len(first.expression)
-    while pos < len(text):
-        nxt = resolve_date(text[pos:], ref)
-        if nxt is None:
-            break
-        start = pos + nxt.start
-        if start > cue > first.start + len(first.expression) and _CLAUSE_BREAK.search(text, first.start, cue) \
-                and not _CLAUSE_BREAK.search(text, cue, start):
-            # the first date belongs to another clause; this one to the event's own
-            return replace(nxt, start=start)
-        pos = start + max(1, len(nxt.expression))
-    return best
+    first_end = first.start + len(first.expression)
+    if not (cue > first_end and _CLAUSE_BREAK.search(text, first_end, cue)):
+        return first
+    brk = _CLAUSE_BREAK.search(text, cue)
+    own = resolve_date(text[cue:brk.start() if brk else len(text)], ref)
+    return replace(own, start=cue + own.start) if own is not None else first
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:où|where|when|which|while|whereas|tandis|alors que|lorsque)\b", re.IGNORECASE)
