@@ -229,8 +229,12 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
         st = next((a for a in distinct if a.inter in (1, 8)), None) or state
         other = next((a for a in distinct if a.name != st.name), None)
         return st, other
+    victims_civilian = any(a.inter == 7 for a in acts)
     if not distinct:
-        return (uag, None) if event_type != "Strategic developments" else (state, None)
+        if event_type == "Strategic developments":
+            return state, None
+        # "an IED struck a bus carrying civilians": the civilians are the targets
+        return uag, (civ if victims_civilian and event_type == "Explosions/Remote violence" else None)
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and all(_state_side(a) for a in distinct):
         # the forces a mine or a bomber struck are its targets; who planted it is not said
         return uag, distinct[0]
@@ -250,4 +254,6 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
         first, second = second, first
     if second is None and event_type in ("Battles",):
         second = uag if first.inter == 1 else state
+    if second is None and event_type == "Explosions/Remote violence" and victims_civilian:
+        second = civ  # "soldiers carried out a drone strike on a market, killing 12 civilians"
     return first, second

@@ -345,3 +345,14 @@ def test_a_release_on_a_day_of_its_own_does_not_move_the_abduction() -> None:
 def test_only_an_agreement_is_a_release() -> None:
     e = _one("Strikes were launched on Tuesday after the group's men were disarmed.")
     assert e.sub_event_type != "Agreement"
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("An IED struck a bus carrying civilians on Tuesday, killing 5 passengers.",
+     ("Unidentified Armed Group (Mali)", "Civilians (Mali)")),
+    ("Soldiers carried out a drone strike on a market on Tuesday, killing 12 civilians.",
+     ("Military Forces of Mali", "Civilians (Mali)")),
+])
+def test_civilians_struck_by_explosions_are_actor_2(text: str, actors: tuple[str, str]) -> None:
+    e = _one(text)
+    assert (e.actor1, e.actor2, e.civilian_targeting) == (*actors, "Civilian targeting")
