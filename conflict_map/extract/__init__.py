@@ -35,7 +35,8 @@ from .actors import Actor, actor_name, allies_of, assign_actors, countries_named
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
-from .places import CountryFilter, PlaceMention, ResolvedPlace, candidate_places, resolve_places
+from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, resolve_places,
+                     where_someone_speaks)
 from .sentences import Sentence, split_sentences
 
 __all__ = ["Extraction", "extract_events"]
@@ -380,20 +381,12 @@ class _Around:
             found = [p for p in candidate_places(self.text, s.start, s.end, spotted, self.actor_spans, self.dl_end,
                                                  self.is_country)
                      if _LOCATIVE_BEFORE.search(self.text, max(0, p.start - 40), p.start)
-                     and not _SPEAKER_BEFORE.search(self.text, max(0, p.start - 40), p.start)
-                     and not _SAID_AFTER.match(self.text, p.end)]
+                     and not where_someone_speaks(self.text, p.start, p.end)]
             if found:
                 return found
         return []
 
 
-#: where a speaker is, not where something happened: "an official in Mondoro said", "un élu de Boni"
-_SPEAKER_BEFORE = re.compile(r"\b(?:officials?|sources?|residents?|inhabitants?|elders?|spokes(?:man|woman|person)|"
-                             r"mayor|governor|prefect|journalists?|correspondents?|witness(?:es)?|responsables?|"
-                             r"habitants?|[ée]lus?|notables?|t[ée]moins?)\s+(?:\w+\s+)?(?:in|at|of|from|à|de|d['’])\s+$",
-                             re.IGNORECASE)
-_SAID_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|reported|a\s+d[ée]clar[ée]|a\s+dit|affirme|"
-                         r"a\s+indiqu[ée]|rapporte)\b", re.IGNORECASE)
 #: how many sentences before and after an incident are searched for its place when it names none
 _NEARBY = 1
 #: a place an adjacent sentence locates something at ("in X", "near X", "à X")

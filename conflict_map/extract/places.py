@@ -231,6 +231,21 @@ mohammed mahamat iyad assimi hamidou idrissa lassana tiémoko dramane soumaila s
 alassane salif karim fatoumata aminata mariam aïssata aissata kadidia oumou djeneba rokia hawa kadiatou""".split())
 
 
+#: where a speaker is, not where something happened: "an official in Mondoro said", "un élu de Boni"
+_SPEAKER_BEFORE = re.compile(r"\b(?:officials?|sources?|residents?|inhabitants?|elders?|spokes(?:man|woman|person)|"
+                             r"mayor|governor|prefect|journalists?|correspondents?|witness(?:es)?|responsables?|"
+                             r"habitants?|[ée]lus?|notables?|t[ée]moins?)\s+(?:\w+\s+)?(?:in|at|of|from|à|de|d['’])\s+$",
+                             re.IGNORECASE)
+_SPEAKS_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|reported|a\s+d[ée]clar[ée]|a\s+dit|affirme|"
+                         r"a\s+indiqu[ée]|rapporte)\b", re.IGNORECASE)
+
+
+def where_someone_speaks(article: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is where a speaker is ("according to an official in Talbi",
+    "residents of Kelta, who said"), not where something happened."""
+    return bool(_SPEAKER_BEFORE.search(article, max(0, start - 40), start) or _SPEAKS_AFTER.match(article, end))
+
+
 def _is_person(text: str, start: int, end: int, article: str) -> bool:
     before = article[max(0, start - 40):start]
     if _TITLE_F.search(before) >= 0 or _has(_SAID_F, _SAID, before, lowered(before)):
