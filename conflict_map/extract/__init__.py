@@ -35,8 +35,9 @@ from .actors import Actor, actor_name, allies_of, assign_actors, countries_named
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
-from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, resolve_places,
-                     where_someone_speaks)
+from .lexicon import NO_FIGHTING
+from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
+                     resolve_places, where_someone_speaks)
 from .sentences import Sentence, split_sentences
 
 __all__ = ["Extraction", "extract_events"]
@@ -290,6 +291,12 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                            if got.get((q.start, q.end)) and got[(q.start, q.end)].candidate is not None), None)
                 if rp is not None and resolved[(p.start, p.end)].candidate is None:
                     resolved[(p.start, p.end)] = replace(rp, mention=p, precision=max(2, rp.precision))
+        # "Inwelane, 18 km from Talataye": a place far from where the text puts it is another of that name
+        for inc in incidents:
+            for rp in check_situated(text, inc.places, inc.nearby, resolved, gaz, hints or ((cc,) if cc else ()), context,
+                                     keep_to=keep_to):
+                out.unresolved.append({"name": rp.mention.text, "article_id": art.id, "reason": rp.refused,
+                                       "sentence": _sentence_of(sents, rp.mention.start)})
     if gaz is not None:
         # an incident none of whose own places resolves is coded to a place named beside it, else to where
         # an adjacent sentence says something happened (precision 2, flagged)
@@ -411,6 +418,9 @@ def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
     return ""
 
 
+_TAKEOVERS = ("Non-state actor overtakes territory", "Government regains territory")
+
+
 def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int], ResolvedPlace],
                      actors: Sequence[Any], cc: str, ref: date | None = None) -> list[tuple[int, Event, list[Any]]]:
     et, st = pick_type(inc.cues)
@@ -421,6 +431,9 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             and _armed_group_arrests(inc, in_ctx):
         # an armed group "arresting" people abducts them (EVENTS.md: arrests are made by the state)
         et, st = "Violence against civilians", "Abduction/forced disappearance"
+    if st in _TAKEOVERS and NO_FIGHTING.search(art.text):
+        # "took control of Timbuktu ... No clashes were reported": a transfer without fighting (EVENTS.md)
+        et, st = "Strategic developments", "Non-violent transfer of territory"
     a1, a2 = assign_actors(et, st, in_ctx, cc)
     # deaths: distinct figures over the incident's sentences (a repeated figure is one report)
     low = high = 0
@@ -445,6 +458,14 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         keys.add(key)
         places.append((p, rp))
     fallback = ""
+    refused = next(((p, r) for p in inc.places if (r := resolved.get((p.start, p.end))) is not None and r.refused),
+                   None)
+    if places and refused is not None and places[0][0].start > refused[0].start:
+        # "Mariko, near Niono" and the gazetteer's only Mariko is far away: the event is coded to Niono
+        p0, rp0 = places[0]
+        places[0] = (p0, replace(rp0, precision=max(2, rp0.precision)))
+        fallback = (f"; coded to {rp0.candidate.name}, named beside the event's place: {refused[1]} "
+                    f"({refused[0].text})")
     if not places:
         rp = next((r for r in (resolved.get((p.start, p.end)) for p in inc.nearby)
                    if r is not None and r.candidate is not None), None)
@@ -454,7 +475,8 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             own = [p.text for p in inc.places]
             where = ("named beside the event's place" if lo_start <= rp.mention.start < hi_end
                      else "named in an adjacent sentence")
-            fallback = (f"; coded to {rp.candidate.name}, {where}: the gazetteer does not have the event's own "
+            fallback = (f"; coded to {rp.candidate.name}, {where}: {refused[1]} ({refused[0].text})" if refused else
+                        f"; coded to {rp.candidate.name}, {where}: the gazetteer does not have the event's own "
                         f"place ({', '.join(own)})" if own else
                         f"; coded to {rp.candidate.name}, {where}: the report names no place of its own for it")
     if len(places) > 1 and not _several_incidents(inc, places):

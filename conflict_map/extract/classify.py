@@ -192,6 +192,8 @@ def find_cues(sentence: str) -> list[Cue]:
     hurt = _HURT_L.search(low) >= 0
     # asked only by the cues that use them (pure functions of the sentence: -1 not yet asked)
     ground_i = protest_i = -1
+    neg = lx.NEGATION.search(sentence)
+    neg_at = neg.start() if neg is not None else None  # most sentences have no negation at all
     if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
         cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), sentence[mob.start():mob.end()], "mob", hurt))
     for m in matches:
@@ -201,6 +203,8 @@ def find_cues(sentence: str) -> list[Cue]:
             modal = _MODAL_L.search(fast, lo, start) >= 0 or _MODAL_MAY.search(sentence, lo, start)
         else:
             modal = lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start)
+        if not modal and neg_at is not None and neg_at < start and lx.negated(sentence, start):
+            continue
         if modal or (_PLANNED_AFTER.match(sentence, end) and not _PAST_FORM.search(m.group())):
             continue  # (a verb in the past tense happened: "attacked the expected convoy")
         group = m.lastgroup or ""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 __all__ = [
     "CUES", "CUE_PATTERN", "CUE_KEYS", "GENERIC_ATTACK", "GENERIC_KILL", "MILITARY_TARGET",
-    "CIVILIAN_TARGET", "MODAL_BEFORE", "DENIAL", "HISTORY", "PROTEST_CONTEXT", "compile_cues",
+    "CIVILIAN_TARGET", "MODAL_BEFORE", "NEGATION", "negated", "NO_FIGHTING", "DENIAL", "HISTORY", "PROTEST_CONTEXT", "compile_cues",
 ]
 
 #: (event_type, sub_event_type) -> cue fragments, EN and FR. The order of keys is ACLED's precedence.
@@ -27,6 +27,9 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"area|commune|region|district|hamlet)",
         r"(?:seized|captured) (?:the )?(?:town|village|city|locality|commune|base|camp|barracks|post)",
         r"s'(?:est|sont) empar[ée]s? d[eu]", r"tomb[ée]e? aux mains", r"pris le contr[ôo]le",
+        # "took control of Timbuktu": a named place (a situation, power or a government is not territory)
+        r"(?:took|taken|taking|seized|gained|assumed) (?:full |total )?control of(?! the situation| (?:the )?security|"
+        r" power| the government| the (?:presidency|ministry|state|country's (?:airspace|finances))| operations)",
     ],
     ("Battles", "Armed clash"): [
         r"clash\w*", r"fighting", r"fought", r"firefights?", r"gun ?fights?", r"gun ?battles?",
@@ -185,9 +188,63 @@ MODAL_BEFORE = re.compile(
     r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?|plot(?:ted|ting)?|intend\w*|prepar\w*|"
     r"could|would|might|(?-i:may)|will|shall|fear\w*|risk\w*|prevent\w*|avoid\w*|call(?:ed|s)? for|urg\w*|"
     r"menac\w*|pr[ée]voi\w*|envisag\w*|projet\w*|pourrai\w*|risqu\w*|appel\w* [àa]|compte|"
-    r"allegedly planned|no (?:new )?|without|not)\b[^.;]{0,40}$",
+    r"allegedly planned)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+#: A negation before a cue ("no clashes", "were not killed", "sans combat"); it negates the cue only
+#: when nothing in :data:`NEGATION_BLOCK` stands between them (:func:`negated`).
+NEGATION = re.compile(r"(?:\b(?:no|not|never|without|nobody|none|sans|aucun\w*|pas|jamais|ni)|n['’]t)\b", re.IGNORECASE)
+#: Words between a negation and a cue that end its reach: a figure ("no fewer than 10 soldiers were
+#: killed"), another verb it governs ("no group has claimed the attack", "it is not known who attacked"),
+#: a clause break ("no one was arrested but three were killed") or a preposition that makes the cue an
+#: adjunct ("no casualties were reported in the attack").
+NEGATION_BLOCK = re.compile(
+    r"[,;:]|\d|\b(?:but|while|whereas|although|though|however|yet|and|mais|alors|tandis|cependant|et|"
+    r"fewer|less|more|only|far|sooner|longer|later|until|before|after|matter|doubt|moins|plus|seulement|loin|"
+    r"known|clear|claim\w*|identif\w*|confirm\w*|said|say|says|know|determined|specified|disclosed|reported|"
+    r"revendiqu\w*|connu\w*|clair\w*|pr[ée]cis\w*|d[ée]termin\w*|indiqu\w*|signal\w*|"
+    r"in|during|from|following|by|at|on|of|to|for|dans|lors|pendant|par|de|du|des|à|au|aux|pour|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens?|deux|trois|quatre|cinq|dix)\b",
+    re.IGNORECASE)
+
+#: what a negation reaches through: "no report of clashes", "aucune trace de combats"
+_NEGATION_THROUGH = re.compile(
+    r"\s+(?:(?:immediate|further|new|official|confirmed)\s+)?(?:reports?|signs?|word|indications?|evidence|news|"
+    r"traces?|cases?|mention|signalement|trace|indice|nouvelles?)\s+(?:of|de|d['’])\s*", re.IGNORECASE)
+
+
+def negated(text: str, start: int, window: int = 45) -> bool:
+    """Whether a negation governs the word at ``start``: the nearest negation word in the ``window``
+    characters before it, with nothing in :data:`NEGATION_BLOCK` between them.
+
+    Examples
+    --------
+    >>> t = "No clashes were reported; no fewer than 10 soldiers were killed."
+    >>> negated(t, t.index("clashes")), negated(t, t.index("killed"))
+    (True, False)
+    >>> negated("Troops took the post. No report of clashes.", 34)
+    True
+    >>> t = "No one was arrested but three were killed in the attack."
+    >>> negated(t, t.index("arrested")), negated(t, t.index("killed")), negated(t, t.index("attack"))
+    (True, False, False)
+    """
+    lo = max(0, start - window)
+    last = None
+    for last in NEGATION.finditer(text, lo, start):
+        pass
+    if last is None:
+        return False
+    end = last.end()
+    through = _NEGATION_THROUGH.match(text, end, start)
+    return NEGATION_BLOCK.search(text, through.end() if through else end, start) is None
+
+
+#: The report says nobody fought: a takeover it tells is a non-violent transfer of territory
+#: ("Armed groups took control of Timbuktu. No clashes were reported."; ACLED's definition).
+NO_FIGHTING = re.compile(
+    r"\b(?:no|without(?: a| any)?|sans|aucun(?:e)?|pas d['’]|pas de)\s+(?:(?:report|sign|word|trace)s?\s+(?:of|de)\s+)?"
+    r"(?:clash\w*|fighting|fight|resistance|combats?|affrontements?|heurts|shots? (?:being |were |was )?fired|"
+    r"exchange of fire|coup de feu|[ée]change de tirs)\b", re.IGNORECASE)
 DENIAL = re.compile(r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected (?:the )?(?:claims?|reports?)|"
                     r"d[ée]ment\w*|d[ée]menti|nie(?:nt)?)\b", re.IGNORECASE)
 #: Background history and comparison: not a new event.

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from gazetteer.batch import ties_of
+from gazetteer.normalize import normalize_name
+from gazetteer.ranking import haversine_km
 
 from .lexicon import StartFinder, lower_pattern, lowered
 
-__all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places"]
+__all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places", "check_situated"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
 _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|vers|entre|aux environs de|non loin de|"
@@ -160,6 +162,8 @@ class ResolvedPlace:
     reasons: list[str] = field(default_factory=list)
     #: other places the text cannot tell from ``candidate`` (:func:`gazetteer.batch.ties_of`)
     ties: list[Any] = field(default_factory=list)
+    #: why the gazetteer's place was refused (it is not where the text puts it), for the event's note
+    refused: str = ""
 
 
 _CAP_BEFORE = re.compile(r"([A-ZÀ-Ö][a-zà-ÿ]+)\s+$")
@@ -197,7 +201,12 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 
 
 #: a preposition that puts what follows on the map ("in Gao, a trader was killed")
-_LOCATIVE_END = re.compile(r"\b(?:in|at|near|from|outside|around|à|dans|près\s+de|de)\s+$", re.IGNORECASE)
+_LOCATIVE_END = re.compile(
+    r"(?:\b(?:in|at|near|from|outside|around|between|towards?|à|dans|près\s+de|de|entre|vers)|"
+    # "in the area of Kokry, the hamlet chief was killed": a place word names a place, not a person
+    r"\b(?:area|village|town|city|locality|hamlet|commune|vicinity|outskirts|region|district|zone|camp|market|"
+    r"zone|r[ée]gion|cercle|hameau|localit[ée]|ville|environs|march[ée])\s+(?:of|de|d'|du))\s+(?:the\s+)?$",
+    re.IGNORECASE)
 #: articles a sentence may start with: capitalised there, they make "Les habitants" look like a name
 _ARTICLES = frozenset("the a an le la les l un une des du de".split())
 
@@ -595,3 +604,74 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
             rp.reasons = list(c.reasons or [])
         out.append(rp)
     return out
+
+
+#: what ties a place to the one after it that situates it: "X, 25 km from Y", "X near Y", "X, not far
+#: from Y", "X, à 30 km de Y"
+_SITUATED_GAP = re.compile(
+    r"(?:\s+(?:village|town|city|camp|hamlet|area|locality|commune|site|market|checkpoint|well))?"
+    r"\s*[,(]?\s*(?:(?:about|some|around|roughly|approximately|environ|à|a|at|located|situated|situ[ée]e?)\s+)*"
+    r"(?:(?P<km>\d+(?:[.,]\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:\w+(?:-\w+)?\s+)?(?:from|of|de|d['’]|du)|"
+    r"near|nearby|close\s+to|not\s+far\s+from|outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
+    r"pr[èe]s\s+de|non\s+loin\s+de|aux\s+environs\s+de|à\s+proximit[ée]\s+de)\s+(?:the\s+(?:town|village|city)\s+of\s+)?",
+    re.IGNORECASE)
+def _names_admin(name: str, c: Any) -> bool:
+    """Whether ``name`` is the name of the candidate's region or district ("Mopti" for a place of the
+    Mopti region)."""
+    n = normalize_name(name)
+    return bool(n) and any(n in normalize_name(a).split() for a in (c.admin1, c.admin2) if a)
+
+
+#: how far from the place that situates it a place "near" it may be (km); "N km from": N x 1.5 + 15
+_NEAR_KM = 50.0
+
+
+def check_situated(article: str, mentions: Sequence[PlaceMention], nearby: Sequence[PlaceMention],
+                   resolved: dict[tuple[int, int], ResolvedPlace], gaz: Any, country: Any, context: str,
+                   keep_to: Any = None) -> list[ResolvedPlace]:
+    """Hold each place to what the text says of its distance to the place after it ("Inwelane, 18 km
+    from Talataye", "Mariko, near Niono"): a resolved place much farther from it is another place of
+    that name. The same name is then looked for near it; when the gazetteer has none there, the place
+    is left unresolved (with the reason in ``refused``) and the event falls to the place that situates
+    it, at precision 2, as ACLED codes a village its gazetteer lacks.
+
+    ``mentions`` are the event's own places, ``nearby`` the places named beside them (resolved here
+    when they situate one). Returns the places refused (to report them as unresolved).
+    """
+    refused: list[ResolvedPlace] = []
+    if not mentions or len(mentions) + len(nearby) < 2:
+        return refused
+    own = {(m.start, m.end) for m in mentions}
+    ms = sorted({(m.start, m.end): m for m in [*mentions, *nearby]}.values(), key=lambda m: m.start)
+    for a, b in zip(ms, ms[1:]):
+        if b.start <= a.end or (a.start, a.end) not in own:
+            continue
+        gap = _SITUATED_GAP.fullmatch(article, a.end, b.start)
+        if gap is None:
+            continue
+        ra = resolved.get((a.start, a.end))
+        if ra is None or ra.candidate is None:
+            continue
+        if (b.start, b.end) not in resolved:
+            resolved[(b.start, b.end)] = resolve_places(gaz, [b], country, context, keep_to=keep_to)[0]
+        rb = resolved[(b.start, b.end)]
+        if rb.candidate is None:
+            continue
+        bound = float(gap.group("km").replace(",", ".")) * 1.5 + 15 if gap.group("km") else _NEAR_KM
+        ca, cb = ra.candidate, rb.candidate
+        d = float(haversine_km(ca.lat, ca.lon, cb.lat, cb.lon))
+        if d <= bound or _names_admin(b.text, ca):
+            continue  # ("Marina, near Mopti": in the Mopti region, which the city names too)
+        near = [c for c in gaz.resolve(a.text, country=country, context=context, near=[(cb.lat, cb.lon)], limit=10)
+                if _acceptable(c, keep_to, 0.3) and float(haversine_km(c.lat, c.lon, cb.lat, cb.lon)) <= bound]
+        if near:
+            c = near[0]
+            resolved[(a.start, a.end)] = replace(
+                ra, candidate=c, lat=c.lat, lon=c.lon, ties=[],
+                reasons=[*(c.reasons or ()), f"the text puts it near {b.text}: {ca.name} ({d:.0f} km away) "
+                                              f"is another place of that name"])
+            continue
+        why = f"the gazetteer's {ca.name} is {d:.0f} km from {cb.name}, where the text puts it"
+        resolved[(a.start, a.end)] = no = ResolvedPlace(a, precision=a.precision, refused=why)
+        refused.append(no)
+    return refused

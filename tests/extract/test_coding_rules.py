@@ -356,3 +356,56 @@ def test_only_an_agreement_is_a_release() -> None:
 def test_civilians_struck_by_explosions_are_actor_2(text: str, actors: tuple[str, str]) -> None:
     e = _one(text)
     assert (e.actor1, e.actor2, e.civilian_targeting) == (*actors, "Civilian targeting")
+
+
+@pytest.mark.parametrize("sentence, cues", [
+    # a negation that reaches the cue: nothing happened
+    ("No clashes were reported.", []),
+    ("There was no fighting in the town.", []),
+    ("The militants did not attack the camp.", []),
+    ("The militants didn't attack the camp.", []),
+    ("Les soldats n'ont pas été tués.", []),
+    ("Aucun affrontement n'a été signalé.", []),
+    ("Troops entered the town. No report of clashes.", []),
+    # a negation that stops before it: the event stands
+    ("No fewer than 10 soldiers were killed on Monday.", ["Armed clash"]),
+    ("No less than 12 people were killed.", ["Attack"]),
+    ("No group has claimed the attack on the village.", ["Attack"]),
+    ("It is not known who attacked the village.", ["Attack"]),
+    ("No one was arrested but three villagers were killed.", ["Attack"]),
+])
+def test_a_negation_reaches_only_the_cue_it_governs(sentence: str, cues: list[str]) -> None:
+    assert [c.sub_event_type for c in find_cues(sentence)] == cues
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Armed groups took control of Wadi Karo on Monday. No clashes were reported.",
+     "Non-violent transfer of territory"),
+    ("Les jihadistes ont pris le contrôle de Wadi Karo lundi sans combat.", "Non-violent transfer of territory"),
+    ("JNIM fighters took control of Wadi Karo on Monday after clashes with the army.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_takeover_without_fighting_is_a_non_violent_transfer(invented_gaz, text: str, sub: str) -> None:
+    ex = extract_events([Article(id="t", text=text, published=REF)], invented_gaz, country="ML")
+    assert [(e.sub_event_type, e.location) for e in ex.events] == [(sub, "Wadi Karo")]
+
+
+def test_taking_control_of_a_situation_is_not_a_takeover() -> None:
+    assert "Non-state actor overtakes territory" not in [
+        c.sub_event_type for c in find_cues("The police took control of the situation after the riot.")]
+
+
+@pytest.mark.parametrize("text", [
+    "On May 15, gunmen entered a hamlet in the area of Talbi, the hamlet chief was killed.",
+    "On May 15, militiamen killed two herders in the village of Talbi, a trader was also arrested.",
+])
+def test_a_place_introduced_by_a_place_word_is_not_a_person(invented_gaz, text: str) -> None:
+    # "X, the hamlet chief" looks like an apposition to a person; "in the area of X" says X is a place
+    ex = extract_events([Article(id="t", text=text, published=REF)], invented_gaz, country="ML")
+    assert ex.events and ex.events[0].location == "Talbi"
+
+
+def test_a_person_with_a_role_is_still_not_a_place(invented_gaz) -> None:
+    ex = extract_events([Article(id="t", text="The son of Ousmane Diallo, a trader, was abducted in Talbi.",
+                                 published=REF)], invented_gaz, country="ML")
+    assert [e.location for e in ex.events] == ["Talbi"]

@@ -39,7 +39,7 @@ def test_admin_context_in_parentheses_places_an_unknown_village(gaz) -> None:
 
 
 def test_own_place_wins_over_the_place_beside_it(gaz) -> None:
-    e = _events(gaz, "On March 8, gunmen killed two herders in Talbi, 12 km from Wadi Karo.")[0]
+    e = _events(gaz, "On March 8, gunmen killed two herders in Talbi, 12 km from Kelta.")[0]
     assert e.location == "Talbi" and e.location_flags == ""
 
 
@@ -194,3 +194,35 @@ def test_where_a_speaker_is_does_not_place_an_unknown_village(gaz) -> None:
             "According to a local official in Talbi, the attackers came on motorbikes.")
     evs = _events(gaz, text)
     assert [(e.location, e.located) for e in evs] == [("", False)]
+
+
+def test_a_place_far_from_where_the_text_puts_it_falls_to_the_place_beside_it(gaz) -> None:
+    # the only Wadi Karo is about 100 km from Talbi: "Wadi Karo, 10 km from Talbi" is another Wadi Karo,
+    # one the gazetteer lacks; ACLED codes such an event to Talbi at precision 2
+    text = "On March 8, gunmen killed two herders in Wadi Karo, 10 km from Talbi."
+    ex = extract_events([Article(id="t", text=text, published=date(2024, 3, 10))], gaz, country="ML")
+    assert [(e.location, e.geo_precision, e.location_flags) for e in ex.events] == [("Talbi", 2, "nearby_place")]
+    assert "km from Talbi" in ex.events[0].notes and "Wadi Karo" in ex.events[0].notes
+    assert [u["name"] for u in ex.unresolved] == ["Wadi Karo"] and "km from Talbi" in ex.unresolved[0]["reason"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On March 8, gunmen killed two herders in Talbi, near Tobali.", "Talbi"),  # 7 km apart: as written
+    ("On March 8, gunmen killed two herders in Sirako, 8 km from Kelta.", "Sirako"),
+])
+def test_a_place_where_the_text_puts_it_is_kept(gaz, text: str, place: str) -> None:
+    evs = _events(gaz, text)
+    assert [(e.location, e.location_flags) for e in evs] == [(place, "")]
+    assert evs[0].latitude == 15.55 or place != "Sirako"  # the Sirako beside Kelta, not the far one
+
+
+def test_near_a_name_its_region_shares_is_not_a_distance(tmp_path) -> None:
+    # "Marsa, near Torva": Marsa is 100 km from the town of Torva, but in the Torva region
+    from gazetteer import Gazetteer
+
+    (tmp_path / "p.csv").write_text("name,latitude,longitude,country_code,feature_code,admin1\n"
+                                    "Marsa,15.15,-3.47,ML,PPL,Torva\nTorva,14.48,-4.18,ML,PPLA,Torva\n",
+                                    encoding="utf-8")
+    g = Gazetteer.from_sources(places=[tmp_path / "p.csv"], embedded=False, cache_dir=tmp_path / "cache")
+    evs = _events(g, "On March 8, gunmen killed two gendarmes at a checkpoint in Marsa, near Torva.")
+    assert [(e.location, e.location_flags) for e in evs] == [("Marsa", "")]
