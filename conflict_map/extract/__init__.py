@@ -29,6 +29,7 @@ from typing import Any, Iterable, Sequence
 
 from gazetteer.countries import country_name
 
+from ..io.articles import markup_text
 from ..model import Article, Event
 
 from .actors import Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
@@ -179,6 +180,9 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     """The events of one article (each with the same-named places it could equally be at), and its
     number of sentences."""
     text = art.text
+    readable = markup_text(text)
+    if readable is not None:
+        text = readable  # HTML handed in directly (the readers strip it already): its readable text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)  # "Se\u0301gou" is "Ségou" (read_articles does this too)
     ref = art.published or published

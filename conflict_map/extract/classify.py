@@ -169,6 +169,11 @@ def is_denial(sentence: str) -> bool:
     return bool(_DENIAL_L.search(low) >= 0 if low is not None else lx.DENIAL.search(sentence))
 
 
+#: what a foiled plot was: a coup ("foiled a coup plot", "déjoué une tentative de coup d'État")
+_COUP_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:coup\b|putsch|plot\s+to\s+(?:overthrow|topple|destabili[sz]e)|"
+                         r"(?:tentative|projet)\s+de\s+(?:coup|putsch|d[ée]stabilisation))", re.IGNORECASE)
+
+
 def find_cues(sentence: str) -> list[Cue]:
     """Event cues in one sentence, threats/plans/negations removed.
 
@@ -253,6 +258,9 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue
         elif st == "Disrupted weapons use":
             tier = 1
+            if _COUP_AFTER.match(sentence, end):
+                # "thwarted a coup plot": a foiled coup is a political development, not seized weapons
+                st = "Other"
         else:
             tier = 6
         cues.append(Cue(et, st, tier, start, end, m.group(),

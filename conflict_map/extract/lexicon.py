@@ -139,7 +139,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"loot\w*", r"pillag\w*", r"plunder\w*", r"ransack\w*", r"torch\w*", r"set (?:on )?fire",
         r"set ablaze", r"burn(?:ed|t|ing) (?:down )?(?:the |several |\d+ |a )?(?:houses?|huts?|homes?|village|shops?|granar\w*|vehicles?|trucks?|school|market|stores?)",
         r"(?:stole|stolen|seized|took|taking) (?:\w+ )?(?:livestock|cattle|cows|sheep|goats|animals|motorbikes?|motorcycles?|vehicles?|property|money|goods|ambulances?|cars?|trucks?|phones|belongings|luggage|supplies|food|fuel|equipment|cash)",
-        r"rustl\w*", r"damag(?:ed|ing)", r"robb\w*", r"st(?:o|ea)l(?:e|en|ing|s)?", r"seiz(?:ed|ing|es)", r"burn(?:ed|t|ing|s)",
+        r"rustl\w*", r"damag(?:ed|ing)", r"robb\w*", r"st(?:o|ea)l(?:e|en|ing|s)?", r"seiz(?:ed|ing|es)(?! (?:power|the (?:initiative|opportunity))\b)", r"burn(?:ed|t|ing|s)",
         r"sabotag\w*", r"vol[ée]s?", r"saccag\w*", r"stripped (?:\w+ )*?of their belongings", r"extort\w*", r"racket\w*", r"destroy\w*", r"incendi\w*", r"pill[ée]\w*", r"vol(?:é|s) de b[ée]tail", r"emport[ée]",
         r"d[ée]truit\w*", r"br[ûu]l[ée]\w*",
     ],
@@ -148,7 +148,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:took|take|taken) over (?:the )?(?:town|camp|base|post)", r"(?:vacated|abandoned) (?:the |their )?(?:base|camp|post|positions?)",
     ],
     ("Strategic developments", "Other"): [
-        r"coup d'[ée]tat", r"coup(?:s)?(?! plot)", r"displac\w*", r"mass graves?", r"d[ée]plac[ée]s", r"fosses? communes?",
+        r"coup d'[ée]tat", r"coups?(?! plot| de (?:feu|main|poing|couteau|fil|pied|crosse|matraque|machette)s?\b)", r"displac\w*", r"mass graves?", r"d[ée]plac[ée]s", r"fosses? communes?",
     ],
 }
 

@@ -326,6 +326,25 @@ _MARKUP = re.compile(r"</?(?:p|div|br|b|i|u|a|span|strong|em|h[1-6]|li|ul|ol|tab
                      r"script|style|img|figure|blockquote|header|footer|nav)\b[^<>]*>", re.IGNORECASE)
 
 
+def markup_text(text: str) -> str | None:
+    """The readable text of a text holding HTML markup (scripts, styles and tags dropped), or ``None``
+    when it has none ("a < b" in prose is not markup).
+
+    Examples
+    --------
+    >>> markup_text("<p>Gunmen <b>killed</b> five.</p><script>alert(1)</script>")
+    'Gunmen killed five.'
+    >>> markup_text("5 < 6") is None
+    True
+    """
+    if "<" not in text or not _MARKUP.search(text):
+        return None
+    p = _HTMLText()
+    p.feed(text)
+    p.close()
+    return _clean_lines(p.parts)
+
+
 def _record(rec: Any, origin: str, default_id: str, published: date | None) -> Article:
     from ..errors import RecordError
 
@@ -342,12 +361,10 @@ def _record(rec: Any, origin: str, default_id: str, published: date | None) -> A
         except (ValueError, TypeError) as exc:
             raise RecordError(f"bad publication date {raw_pub!r}") from exc
     rid = rec.get("id")
-    if _MARKUP.search(text):
+    readable = markup_text(text)
+    if readable is not None:
         # HTML inside a JSON field ("tué <b>6 civils</b>"): its readable text, as for an HTML page
-        p = _HTMLText()
-        p.feed(text)
-        p.close()
-        text = _clean_lines(p.parts)
+        text = readable
         if not text:
             raise RecordError("record's HTML text has no readable text")
     return Article(

@@ -409,3 +409,24 @@ def test_a_person_with_a_role_is_still_not_a_place(invented_gaz) -> None:
     ex = extract_events([Article(id="t", text="The son of Ousmane Diallo, a trader, was abducted in Talbi.",
                                  published=REF)], invented_gaz, country="ML")
     assert [e.location for e in ex.events] == ["Talbi"]
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Authorities said they had thwarted a coup plot by a group of officers.", "Other"),
+    ("Les autorités ont déjoué une tentative de coup d'État.", "Other"),
+    ("Troops thwarted a plot to overthrow the government.", "Other"),
+    ("The army seized power in a coup on Monday.", "Other"),
+    ("Soldiers foiled a plan to plant explosives on the road.", "Disrupted weapons use"),
+])
+def test_a_foiled_coup_is_a_political_development(sentence: str, sub: str) -> None:
+    assert pick_type(find_cues(sentence)) == ("Strategic developments", sub)
+
+
+def test_gunshots_are_not_a_coup() -> None:
+    assert find_cues("Des coups de feu ont été entendus dans la nuit.") == []
+
+
+def test_html_handed_in_directly_is_read_as_text() -> None:
+    text = "<p>Gunmen <b>killed</b> five civilians on Monday.</p><script>alert('x')</script>"
+    ev = extract_events([Article(id="h", text=text, published=REF)], None).events[0]
+    assert ev.evidence == "Gunmen killed five civilians on Monday." and ev.fatalities == 5
