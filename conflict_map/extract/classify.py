@@ -268,6 +268,11 @@ def find_cues(sentence: str) -> list[Cue]:
     return cues
 
 
+#: attack words that say people were harmed, not only raided: shooting at them, assaulting them
+#: ("opened fire on the trucks and stripped the passengers", "looted shops, an imam was assaulted")
+_HARM_WORD = re.compile(r"(?:opened fire|fired|shot at|assault|ouvert le feu|tir[ée])", re.IGNORECASE)
+
+
 def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
     """The event type and sub-type of an event context from all its cues (ACLED's precedence).
 
@@ -308,7 +313,8 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
         return ("Battles", "Armed clash")
     # "attacked ... and stripped the passengers of their belongings", nobody killed: looting
     looting = [c for c in cues if c.sub_event_type == "Looting/property destruction"]
-    if looting and all(c.kind == "atk" and c.tier == 4 for c in cues if c.tier in (3, 4, 5)) and not any(
+    if looting and all(c.kind == "atk" and c.tier == 4 and not _HARM_WORD.match(c.text)
+                       for c in cues if c.tier in (3, 4, 5)) and not any(
             c.tier in (0, 1, 2) for c in cues) and not any(c.kind == "lex" and c.tier == 4 for c in cues) \
             and not any(c.hurt for c in cues):
         return ("Strategic developments", "Looting/property destruction")

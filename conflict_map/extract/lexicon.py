@@ -126,7 +126,10 @@ CUES: dict[tuple[str, str], list[str]] = {
     ],
     ("Strategic developments", "Disrupted weapons use"): [
         r"defus\w*", r"foil\w*", r"thwart\w*", r"weapons? caches?", r"arms caches?", r"shot down",
-        r"(?:seized|discovered|recovered|found) (?:an? )?(?:weapons|arms|ammunition|explosives?|ieds?)",
+        r"(?:seized|discovered|recovered|found|confiscated) (?:an? |a cache of |(?:large )?quantities of |several |\d+ )?"
+        r"(?:\w+ )?(?:weapons|arms|ammunition|explosives?|ieds?|rifles?|guns|firearms|munitions?|grenades|rockets)",
+        r"(?:saisi|d[ée]couvert|r[ée]cup[ée]r[ée]) (?:des |une cache d'|un stock d'|plusieurs |\d+ )?"
+        r"(?:armes|munitions|explosifs|fusils|kalachnikovs?|engins explosifs|grenades|roquettes)",
         r"d[ée]samor[cç]\w*", r"saisie d'armes", r"disposed of", r"planting (?:an? )?(?:ied|mine|explosive|bomb)s?",
         r"(?:neutrali[sz]ed|destroyed|detonated|discovered|found) (?:an? |the |two |several )?(?:\w+ )?(?:ieds?|mines?|explosive devices?|bombs?|weapons caches?)(?= (?:in|near|at|between|on|planted|placed|before)|[,.]| that was)",
         r"dismantled (?:an? )?(?:\w+ )?cell", r"d[ée]jou[ée]",
@@ -153,8 +156,8 @@ CUES: dict[tuple[str, str], list[str]] = {
 }
 
 #: "attack(ed)" and its French forms: the sub-type depends on the target (military -> Armed clash).
-GENERIC_ATTACK = r"attack(?!ers?\b)\w*|incursion|fired (?:gun)?shots (?:at|on)|assault\w*|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
-                 r"attaqu\w*|assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
+GENERIC_ATTACK = r"attack(?!ers?\b)\w*|incursion|fired (?:gun)?shots (?:at|on)|assault\w*(?! (?:rifles?|weapons?|guns?|boats?|vehicles?|helicopters?|teams?|troops?)\b)|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
+                 r"attaqu\w*|(?<!d')(?<!d’)assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
 GENERIC_KILL = r"shot to death|shot(?! at| down| in the air)|eliminat\w*|death of|wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
                r"abattu\w*|assassin\w*|morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"

@@ -430,3 +430,18 @@ def test_html_handed_in_directly_is_read_as_text() -> None:
     text = "<p>Gunmen <b>killed</b> five civilians on Monday.</p><script>alert('x')</script>"
     ev = extract_events([Article(id="h", text=text, published=REF)], None).events[0]
     assert ev.evidence == "Gunmen killed five civilians on Monday." and ev.fatalities == 5
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    # raided and robbed, nobody harmed: looting; shot at or assaulted while robbed: an attack
+    ("Gunmen attacked a bus and stripped the passengers of their belongings.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Gunmen opened fire on a bus and stripped the passengers of their belongings.",
+     ("Violence against civilians", "Attack")),
+    ("Militiamen looted shops in the village, an imam was also assaulted.", ("Violence against civilians", "Attack")),
+    # weapons seized are disrupted weapons use; assault rifles are not an assault
+    ("Troops seized assault rifles and ammunition during a search.", ("Strategic developments", "Disrupted weapons use")),
+    ("Les soldats ont saisi des fusils d'assaut lors d'une fouille.", ("Strategic developments", "Disrupted weapons use")),
+])
+def test_robbery_with_violence_and_weapons_seizures(sentence: str, typed: tuple[str, str]) -> None:
+    assert pick_type(find_cues(sentence)) == typed
