@@ -43,7 +43,7 @@ _MOB = re.compile(
     re.IGNORECASE)
 #: a ground component that makes an operation with explosives or air power a battle
 _GROUND = re.compile(r"\b(?:small arms|armed assault|ground|gunfire|firing|assault|breach\w*|complex attack|followed by|"
-                     r"raid\w*|clash\w*|firefight|exchange of fire|fighting|combat)\b", re.IGNORECASE)
+                     r"(?<!air )(?<!air-)raid\w*|clash\w*|firefight|exchange of fire|fighting|combat)\b", re.IGNORECASE)
 #: "neutralised an IED": a device made harmless, not fighters
 _DEFUSED = re.compile(r"\s+(?:an?\s+|the\s+|two\s+|several\s+|un\s+|une\s+|des\s+)?(?:\w+\s+)?"
                       r"(?:ieds?|mines?|explosives?|explosive devices?|bombs?|engins?|obus)\b", re.IGNORECASE)
@@ -101,11 +101,34 @@ def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
     """The text naming the target of a verb, and whether it comes before the verb (passive)."""
     before = sentence[max(0, start - 70):start]
     after = sentence[end:end + 70]
+    if sentence[start:end].lower() in _ATTACK_NOUNS:
+        # "an attack by gunmen on a Malian army post", "claimed an attack against FAMa soldiers": the
+        # noun's target follows "on"/"against", whoever made it
+        m = _NOUN_TARGET.match(after)
+        if m:
+            return after[m.end():], False
     low = _lowered(before)
     passive = _PASSIVE_BEFORE_L.search(low) >= 0 if low is not None else _PASSIVE_BEFORE.search(before)
     if _BY_AFTER.match(after) or passive or _NO_OBJECT.match(after):
         return before, True
     return after, False
+
+
+#: an attack named as the cause of the one reported: another, earlier event
+_AVENGED = re.compile(r"(?:\bin\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|\bto\s+avenge|\brevenge\s+for|"
+                      r"\ben\s+(?:r[ée]ponse|repr[ée]sailles?|repr[ée]saille)\s+(?:à|aux?|de)|\bpour\s+venger)\s+"
+                      r"(?:an?\s+|the\s+|l['’]|une\s+|la\s+|les\s+|des\s+|their\s+|its\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+#: parties of a clash that are not armed groups, and words that say an armed group was one
+_CIVIL_SIDE = re.compile(r"\b(?:youths?|students?|residents|protesters|demonstrators|supporters|traders|"
+                         r"jeunes|[ée]tudiants?|[ée]l[èe]ves|habitants|manifestants|commer[cç]ants)\b", re.IGNORECASE)
+_ARMED_SIDE = re.compile(r"\b(?:militants?|militia\w*|milices?|miliciens?|jihadists?|djihadistes?|gunmen|assailants?|"
+                         r"fighters|combatants?|combattants?|terrorists?|terroristes?|rebels?|rebelles?|bandits?|"
+                         r"dozos?|hunters|chasseurs|insurgents?|armed (?:men|group|individuals)|hommes arm[ée]s|"
+                         r"self-defen[cs]e|auto-d[ée]fense|JNIM|GSIM|ISGS|EIGS|ISWAP|Katiba|Ansar\w*|armed(?! forces| and security)|arm[ée]s|"
+                         r"fired (?:gun)?shots|gunshots|exchanges? of fire|[ée]changes? de tirs)\b", re.IGNORECASE)
+_ATTACK_NOUNS = frozenset("attack attacks assault assaults raid raids incursion attaque attaques assaut offensive".split())
+_NOUN_TARGET = re.compile(r"^\s*(?:(?:by|par|of|from|de)\s+[^,.;]{0,60}?\s+)?(?:on|upon|against|contre|sur|targeting|visant)\s+",
+                          re.IGNORECASE)
 
 
 def _kind(window: str | tuple[str, bool]) -> str:
@@ -213,6 +236,8 @@ def find_cues(sentence: str) -> list[Cue]:
         if modal or (_PLANNED_AFTER.match(sentence, end) and not _PAST_FORM.search(m.group())):
             continue  # (a verb in the past tense happened: "attacked the expected convoy")
         group = m.lastgroup or ""
+        if group == "atk" and _AVENGED.search(sentence, max(0, start - 40), start):
+            continue  # "attacked the village in response to an attack on a checkpoint": an earlier event
         if group == "atk":
             kind = _kind(_target_window(sentence, start, end))
             if kind == "military":
@@ -243,6 +268,11 @@ def find_cues(sentence: str) -> list[Cue]:
             tier = 1
         elif et == "Battles":
             tier = 0
+            if st == "Armed clash" and _CIVIL_SIDE.search(sentence) and not _ARMED_SIDE.search(sentence):
+                # "clashes between students", "clashes between police and youths": no armed group
+                # fights, so a riot (EVENTS.md: violent demonstrations and mob violence)
+                cues.append(Cue("Riots", "Violent demonstration", 1, start, end, m.group(), "lex", hurt))
+                continue
             if _DEFUSED.match(sentence, end) and m.group().startswith("neutrali"):
                 cues.append(Cue("Strategic developments", "Disrupted weapons use", 1, start, end, m.group()))
                 continue

@@ -77,7 +77,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"carried out (?:an? )?(?:air |aerial )?strikes?(?= (?:that|on|against|in|near|targeting))",
     ],
     ("Explosions/Remote violence", "Suicide bomb"): [
-        r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vest)", r"svbied", r"vbied", r"kamikazes?",
+        r"suicide (?:(?:car|truck|vehicle|motorbike|motorcycle) )?(?:bomb\w*|attack\w*|car bomb\w*|vest)", r"svbied", r"vbied", r"kamikazes?",
         r"attentats?-suicides?", r"explosive belt", r"ceinture d'explosifs",
     ],
     ("Explosions/Remote violence", "Shelling/artillery/missile attack"): [
@@ -89,6 +89,10 @@ CUES: dict[tuple[str, str], list[str]] = {
         r" (?:a |an )?(?:mine|explosive)", r"explosive devices?", r"(?:mine|explosive|bomb) (?:blast|explosion)",
         r"explo(?:sion|ded)", r"detonat\w*", r"car bomb\w*", r"engins? explosifs?", r"mines?(?= (?:artisanale|antichar))",
         r"sauté sur une mine", r"\w*\s?mine terrestre", r"explosion",
+        # "struck by a mine", "hit a roadside explosive", "the passage of a truck on a mine", "sur une mine"
+        r"(?:struck|hit|blown up|destroyed|damaged|killed|wounded|injured|targeted) by (?:a |an )?(?:\w+ )?(?:mine|explosive)s?",
+        r"(?:ran|drove|rolled|stepped|passed|driving|passage(?: \w+){1,3}) (?:over|on) (?:a |an )?(?:land ?)?mine",
+        r"roadside explosives?", r"(?:hit|struck) (?:a |an )?(?:\w+ )?explosives?", r"sur une mine",
     ],
     ("Explosions/Remote violence", "Grenade"): [r"grenades?"],
     ("Violence against civilians", "Sexual violence"): [

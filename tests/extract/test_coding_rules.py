@@ -445,3 +445,32 @@ def test_html_handed_in_directly_is_read_as_text() -> None:
 ])
 def test_robbery_with_violence_and_weapons_seizures(sentence: str, typed: tuple[str, str]) -> None:
     assert pick_type(find_cues(sentence)) == typed
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    # a noun's target follows "on"/"against", whoever carried it out
+    ("The group claimed responsibility for an attack on soldiers at a checkpoint.", ("Battles", "Armed clash")),
+    ("Three people were killed in an attack by gunmen on an army post.", ("Battles", "Armed clash")),
+    # the attack that provoked the one reported is another event
+    ("Militiamen attacked the village in response to an attack on their checkpoint.",
+     ("Violence against civilians", "Attack")),
+    # an air raid is remote violence, even when called an operation
+    ("French forces carried out an air raid operation, killing 14 militants.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    # mines and explosives however the vehicle met them
+    ("A truck was struck by a mine, the driver was wounded.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Five soldiers were killed when their vehicle hit a roadside explosive.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("One civilian died following the passage of a truck on a mine.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("At least 55 people were killed in a suicide car attack at a military camp.",
+     ("Explosions/Remote violence", "Suicide bomb")),
+    # clashes with no armed group on either side are a riot
+    ("Clashes between police and local youths left two wounded.", ("Riots", "Violent demonstration")),
+    ("Clashes erupted between students of two faculties.", ("Riots", "Violent demonstration")),
+    ("Armed students clashed over the election of the union's leader.", ("Battles", "Armed clash")),
+    ("Clashes between jihadists and local youths left five dead.", ("Battles", "Armed clash")),
+])
+def test_targets_tactics_and_sides(sentence: str, typed: tuple[str, str]) -> None:
+    assert pick_type(find_cues(sentence)) == typed
