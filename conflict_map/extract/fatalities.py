@@ -208,6 +208,35 @@ _SINGLE_S = StartFinder(_SINGLE_L.pattern)
 _SINGLE_PASSIVE_S = StartFinder(_SINGLE_PASSIVE.pattern)
 
 
+#: a killing verb and one singular victim, whatever the noun: "assassinated the head of a bus company"
+_SINGLE_NP = (r"(?P<art>(?:a|an|one|the|un|une|le|la)\s+|l['’]\s*)(?P<np>(?:[\w'’-]+\s+){0,3}?)(?P<head>[\w'’-]+)"
+              r"(?=\s*(?:$|[,.;:()]|\s(?:of|in|at|on|near|from|who|whom|and|with|while|as|after|before|during|"
+              r"de|du|des|d['’]|à|au|dans|près|qui|et|avec|lors|pendant)\b))")
+_SINGLE_ANY = re.compile(
+    r"\b(?:killed|killing|shot dead|gunned down|assassinated|assassinating|executed|executing|murdered|murdering|"
+    r"lynched|beheaded|stabbed to death|slit the throat of|tu[ée]|tuant|abattu|assassin[ée]|ex[ée]cut[ée])"
+    r"(?:\s+(?:and|et)\s+\w+)?\s+" + _SINGLE_NP)  # ("killed and buried a herder")
+_AND_SINGLE = re.compile(r"\s+(?:and|et)\s+" + _SINGLE_NP)
+_SINGLE_ANY_S = StartFinder(_SINGLE_ANY.pattern)
+#: heads that are not a person killed ("killed the engine", "killed an unknown number of")
+_NOT_PERSON = frozenset(
+    "number total estimated unknown vehicle truck car motorbike motorcycle engine animal cow ox sheep goat camel "
+    "donkey horse dog cattle livestock process deal project plan bill idea lights time hope momentum talks "
+    "day night morning evening week month year same following other rest previous next "
+    "kilometers kilometres km meters metres miles distance few couple dozen handful series group lot family "
+    "kilomètres mètres dizaine groupe famille "
+    "nombre total jour nuit matin soir semaine mois année lendemain veille véhicule camion moto animal vache mouton chèvre chameau âne cheval chien projet".split())
+
+
+def _more_singles(low: str, pos: int) -> list[re.Match[str]]:
+    """Further singular victims listed after one: "executed a mechanic and an electricity provider"."""
+    out = []
+    while (m := _AND_SINGLE.match(low, pos)) is not None:
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 def _value(text: str, qual: str) -> tuple[int, int] | None:
     try:
         n = parse_number(text)
@@ -328,6 +357,23 @@ def count_deaths(sentence: str) -> Deaths:
         high += 1
         spans.append(m.span())
         parts.append((m.start(), m.end(), 1, 1))
+    # "assassinated the subprefect of X", "killed a Bozo and an elderly Fulani": one victim per singular
+    # noun phrase a killing verb takes, whatever the noun (the lists above cannot name every role)
+    for m in (_SINGLE_ANY_S.finditer(_SINGLE_ANY, lowered) if fast else _SINGLE_ANY.finditer(lowered)):
+        if _NEG_WORDS.search(sentence[max(0, m.start() - 20):m.start()]):
+            continue
+        pos, k = m.end(), 0
+        for g in (m, *_more_singles(lowered, m.end())):
+            if g.group("head") in _NOT_PERSON or any(a < g.end() and b > g.start() for a, b in spans) \
+                    or any(g.start() <= a <= g.end() + 25 for a, _ in spans):
+                break
+            k += 1
+            pos = g.end()
+        if k:
+            low += k
+            high += k
+            spans.append((m.start(), pos))
+            parts.append((m.start(), pos, k, k))
     # "... killed a father and his two sons": the companions named after a single victim
     for m in (_COMPANIONS_S.finditer(_COMPANIONS, lowered) if fast else _COMPANIONS.finditer(sentence)):
         if not any(a < m.start() and m.start() - a < 120 for a, _ in spans):

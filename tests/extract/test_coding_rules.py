@@ -33,6 +33,16 @@ from conflict_map.model import Article
     ("The army said 12 soldiers were killed, while local sources put the toll at 30.", 12, 30),
     # the parts of one toll add up
     ("The provisional toll is 2 soldiers and 3 assailants killed.", 5, 5),
+    # one victim per singular noun a killing verb takes, whatever the noun
+    ("Gunmen assassinated the subprefect of the district at his home.", 1, 1),
+    ("Gunmen shot dead a veterinarian in the commune.", 1, 1),
+    ("Militiamen detained and executed a mechanic and an electricity provider.", 2, 2),
+    ("Soldiers killed and buried a herder near the village.", 1, 1),
+    ("Les assaillants ont tué le chef du village.", 1, 1),
+    ("Five civilians were killed and 9 wounded.", 5, 5),
+    ("One civilian was killed and another wounded.", 1, 1),
+    ("They were executed a few kilometers from the village.", 0, 0),
+    ("The army killed an unknown number of militants.", 0, 0),
 ])
 def test_counts(sentence: str, low: int, high: int) -> None:
     d = count_deaths(sentence)
