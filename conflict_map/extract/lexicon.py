@@ -257,7 +257,7 @@ DENIAL = re.compile(r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected (?:the )?
 #: Background history and comparison: not a new event.
 HISTORY = re.compile(
     r"\b(?:for more than a decade|for (?:over |more than )?(?:\w+ )?(?:years|decades)|history of|hallmarks?|"
-    r"similar (?:attacks?|assaults?|incidents?)|other recent|previous(?:ly)?|in the past(?! \d+ (?:hours|days))|"
+    r"similar (?:attacks?|assaults?|incidents?)|other recent|(?<!who )(?<!which )(?<!that )(?<!who had )(?<!which had )(?<!that had )previous(?:ly)?|in the past(?! \d+ (?:hours|days))|"
     r"has (?:long )?been (?:fighting|battling)|has conducted|have conducted|since (?:19|20)\d\d|"
     r"depuis (?:19|20)\d\d|anniversaire|pr[ée]c[ée]demment|ongoing since)\b",
     re.IGNORECASE,

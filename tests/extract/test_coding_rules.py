@@ -484,3 +484,12 @@ def test_robbery_with_violence_and_weapons_seizures(sentence: str, typed: tuple[
 ])
 def test_targets_tactics_and_sides(sentence: str, typed: tuple[str, str]) -> None:
     assert pick_type(find_cues(sentence)) == typed
+
+
+@pytest.mark.parametrize("sentence, history", [
+    ("Soldiers killed 4 militants who previously had executed an informer.", False),
+    ("The militants, who had previously attacked the town, were killed on Monday.", False),
+    ("Gunmen had previously attacked the town.", True),
+])
+def test_previously_in_a_relative_clause_is_not_history(sentence: str, history: bool) -> None:
+    assert is_history(sentence) is history
