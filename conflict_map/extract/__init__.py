@@ -238,9 +238,20 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                                    "sentence": s.text})
             told.add(si)
             continue
-        if cur is not None and dm is None and _family(pick_type(cues)) != _family(pick_type(cur.cues)):
-            # "... In Mopti, police arrested four suspects": another kind of event, same day
+        spotted = ([_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text, capitalized=True)]
+                   if gaz else [])
+        own_nearby: list[PlaceMention] = []
+        own = candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country, own_nearby)
+        if cur is not None and dm is None and not _one_context(pick_type(cues), pick_type(cur.cues)) and (
+                own or any(s.start <= a.start < s.end for a in actors)):
+            # "... In Mopti, police arrested four suspects": another kind of event, same day; without a
+            # place of its own it happened where the one before did ("Police later arrested three men").
+            # (Neither a place nor an actor of its own: more of the same event, "Several houses were
+            # burned", one event per actors, place and day.)
+            prev = cur
             cur = _Incident(cur.date, cur.precision, cur.expression, cur.explicit)
+            if not own:
+                cur.places, cur.nearby = list(prev.places), list(prev.nearby)
             incidents.append(cur)
         elif cur is None or (dm is not None and cur.explicit and dm.date != cur.date) or (
                 dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
@@ -259,10 +270,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.sentences.append(s)
         cur.cues.extend(cues)
         cur.death_sents.append(s)
-        spotted = ([_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text, capitalized=True)]
-                   if gaz else [])
-        cur.places.extend(candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country,
-                                           cur.nearby))
+        cur.places.extend(own)
+        cur.nearby.extend(own_nearby)
     if ref is None:
         for inc in incidents:
             if not _YEAR_IN.search(inc.expression):
@@ -415,6 +424,12 @@ def _family(typed: tuple[str, str]) -> str:
     return "violent" if typed[0] in _VIOLENT else typed[0]
 
 
+def _one_context(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether sentences so typed can tell one event: the same family, or a protest and a riot (a
+    protest dispersed, then a youth killed, is one demonstration)."""
+    return _family(a) == _family(b) or {a[0], b[0]} == {"Protests", "Riots"}
+
+
 def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
     for s in sents:
         if s.start <= pos < s.end:
@@ -442,12 +457,18 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     # deaths: distinct figures over the incident's sentences (a repeated figure is one report)
     low = high = 0
     seen: set[int] = set()
+    tolls: list[tuple[int, int]] = []
     for s in inc.death_sents:
         d = count_deaths(s.text)
-        if d.low and d.low not in seen:
+        if d.toll_only:
+            tolls.append((d.low, d.high))  # "the toll stands at 25 to 40": another account, not more deaths
+        elif d.low and d.low not in seen:
             seen.add(d.low)
             low += d.low
             high += d.high
+    if tolls:
+        t_low, t_high = min(t[0] for t in tolls), max(t[1] for t in tolls)
+        low, high = (min(low, t_low), max(high, t_high)) if low else (t_low, t_high)
     # one event per place (by gazetteer id, else by name), in order of first mention
     places: list[tuple[PlaceMention, ResolvedPlace | None]] = []
     keys: set[Any] = set()

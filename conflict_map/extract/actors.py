@@ -105,6 +105,8 @@ ACTOR_LEXICON: list[tuple[str, str, int]] = [
     (r"MSA|Movement for the Salvation of (?:the )?Azawad", "MSA: Movement for the Salvation of Azawad", 3),
     (r"Plateforme|Platform coalition", "Platform", 3),
     (r"MNLA", "MNLA: National Movement for the Liberation of Azawad", 2),
+    # the rebel coalition that succeeded the CMA in 2024
+    (r"FLA|Front de lib[ée]ration de l['’]Azawad|Azawad Liberation Front", "FLA: Azawad Liberation Front", 2),
     (r"Dan Na Ambassagou", "Dan Na Ambassagou", 4),
     (r"Dozos?(?: hunters| militia(?:men)?)?|chasseurs dozos?|traditional hunters", "Dozo Communal Militia ({country})", 4),
     (r"Dogon (?:militia(?:men)?|hunters|self-defen[cs]e)|milice dogon", "Dogon Ethnic Militia ({country})", 4),

@@ -20,7 +20,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|été|a été|ont é
 _BY_AFTER = re.compile(r"^\s*(?:by|par)\b", re.IGNORECASE)
 #: a verb with no object after it ("post attacked around 19h", "checkpoint attacked.") is passive
 _NO_OBJECT = re.compile(r"^\s*(?:[,.;:)]|$|(?:around(?!\s+\d+\s+[a-z]{3,})|at(?!\s+least)|in|en|on|last|this|earlier|overnight|"
-                        r"yesterday|early|late|during|near|while|when|after|before|again|twice|with)\b)",
+                        r"yesterday|early|late|during|near|while|when|after|before|again|twice|with|hier|lors|depuis|"
+                        r"le\s+(?:\d+|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mois|week))\b)",
                         re.IGNORECASE)  # ("killed at least five civilians", "around 20 villagers" are objects; "around 18h20" is not)
 _EXPLOSIVE_TYPES = "Explosions/Remote violence"
 _BARE_YEAR = re.compile(r"(?<![\d/\-])(?<!\d )((?:19|20)\d\d)(?![\d/\-])")
@@ -222,6 +223,10 @@ def find_cues(sentence: str) -> list[Cue]:
     ground_i = protest_i = -1
     neg = lx.NEGATION.search(sentence)
     neg_at = neg.start() if neg is not None else None  # most sentences have no negation at all
+    if mob:
+        vs = sentence.rfind(" ", mob.start(), mob.end()) + 1  # where the violent verb starts
+        if lx.MODAL_BEFORE.search(sentence, max(mob.start(), vs - 45), vs) or lx.negated(sentence, vs):
+            mob = None  # "residents said they feared an imminent assault": nothing happened
     if mob and not any(k in sentence for k in ("militants", "gunmen", "jihadists", "militiamen")):
         cues.append(Cue("Riots", "Mob violence", 1, mob.start(), mob.end(), sentence[mob.start():mob.end()], "mob", hurt))
     for m in matches:
@@ -330,7 +335,8 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
                 mob = [c for c in proto if c.sub_event_type == "Mob violence"]
                 if mob and not has_protest:
                     return ("Riots", "Mob violence")
-                if has_protest and any(c.sub_event_type == "Excessive force against protesters" for c in proto):
+                if has_protest and not has_riot and any(
+                        c.sub_event_type == "Excessive force against protesters" for c in proto):
                     return ("Protests", "Excessive force against protesters")
                 return ("Riots", "Violent demonstration")
             best = min(proto, key=lambda c: _PREC[(c.event_type, c.sub_event_type)])

@@ -57,7 +57,9 @@ _RULES: list[tuple[str, str]] = [
     ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|several|a few)\s+days?\s+ago\b|"
             r"\bil y a (?P<nfr>\d+|deux|trois|quatre|cinq|quelques)\s+jours\b"),
     ("weekday", rf"\b(?:on|(?P<last>last|this past)|le|ce|dans la nuit de|night of)?\s*(?P<wd>{_WD})\b"
-                rf"(?!,?\s+(?:the\s+)?\d)(?P<dernier>\s+(?:dernier|pass[ée]))?"),
+                # ("mardi 12 mars" is a full date; "ont tué mardi 12 villageois" a weekday)
+                rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?{_MON.replace('?P<mon>', '?:')})"
+                rf"(?P<dernier>\s+(?:dernier|pass[ée]))?"),
     ("lastweek", r"\b(?:last week|la semaine derni[èe]re|the previous week)\b"),
     ("weekend", r"\b(?:over the weekend|this weekend|last weekend|at the weekend|(?:ce|le) week-end(?: dernier)?)\b"),
     ("thisweek", r"\b(?:earlier this week|this week|cette semaine|en d[ée]but de semaine)\b"),

@@ -28,6 +28,7 @@ _VAGUE = {
     "several": 3, "many": 3, "a few": 3, "few": 3, "some": 3, "numerous": 3, "a number of": 3,
     "dozens": 12, "dozens of": 12, "a dozen": 12, "tens": 10, "tens of": 10, "scores": 20, "hundreds": 100,
     "hundreds of": 100,
+    "several dozen": 12, "plusieurs dizaines": 12, "dizaines": 12, "plusieurs centaines": 100,
     "plusieurs": 3, "quelques": 3, "de nombreux": 3, "de nombreuses": 3, "des dizaines": 12,
     "une dizaine": 10, "une douzaine": 12, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
     "une cinquantaine": 50, "une centaine": 100, "des centaines": 100,
@@ -37,9 +38,11 @@ _WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
          r"un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|"
          r"trente|quarante|cinquante|soixante|cents?|et)")
 _NUMBER = (r"(?:\d{1,5}|une (?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|"
-           rf"(?:{_WORD}(?:[\s\-]+{_WORD}){{0,4}})|a dozen|dozens|tens|scores|hundreds|several|many|"
-           r"a few|numerous|plusieurs|quelques|de nombreux|de nombreuses|des dizaines|des centaines)")
-_QUAL = (r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|approximately|"
+           # (a number word never starts with "et": "six à Djibasso et deux à Barani" is two figures)
+           rf"(?:(?!et\b){_WORD}(?:[\s\-]+{_WORD}){{0,4}})|a dozen|several dozen|dozens|tens|scores|hundreds|"
+           r"plusieurs dizaines|des dizaines|dizaines|plusieurs centaines|several|many|"
+           r"a few|numerous|plusieurs|quelques|de nombreux|de nombreuses|des centaines)")
+_QUAL = (r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|approximately|a total of|"
          r"between|au moins|plus de|environ|pr[èe]s de|quelque|entre)\s+)?")
 _NUM_RE = re.compile(
     rf"(?<![\w.,])(?P<q>{_QUAL})(?P<a>{_NUMBER})(?:\s*(?:to|-|–|and|or|à|et|ou)\s*(?P<b>{_NUMBER}))?(?![\w])",
@@ -105,8 +108,12 @@ _COMPANIONS = re.compile(
 _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+$",
                         re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|ao[ûu]t|sept|d[ée]c)[a-zéû]*\.?\s+$",
+    r"\b(?:jan(?:uary|vier)?|janv|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
+    r"july?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|"
+    r"d[ée]c(?:embre)?)\.?\s+$",  # ("mardi 12 villageois" is a weekday, not "mar.")
     re.IGNORECASE)
+_ASIDE = re.compile(r"\([\w'’/-]+(?:\s[\w'’/-]+)?\)")  # "(VDP)", "(Bambara)", "(members of...)" is not one
+_LISTED = re.compile(r"(?:,|&|\band|\bet|\bor|\bou)\s*$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’]+|[;:.()\[\]]")
 _STOP = {";", ":", ".", "(", ")", "[", "]"}
 #: between two victim groups of one verb: a noun phrase, maybe a place, then "and" or a comma
@@ -134,6 +141,8 @@ class Deaths:
     #: each victim group counted one by one: (start, end, low, high) in the sentence (none when a toll
     #: gives another account of the same deaths)
     parts: tuple[tuple[int, int, int, int], ...] = ()
+    #: the sentence gives only a toll ("the toll rose to 30"): another account of deaths told elsewhere
+    toll_only: bool = False
 
     @property
     def fatalities(self) -> int:
@@ -311,11 +320,16 @@ def count_deaths(sentence: str) -> Deaths:
             counted = True
             verb_end = m.end()  # a list that goes on after this figure shares this verb
         else:
-            toks = _TOKEN.findall(sentence[m.end():m.end() + 110])
-            for tok in toks[:10]:
-                # "16 militiamen and 4 civilians were killed": later figures of a list share the verb
-                if tok in _STOP:
+            # ("20 soldiers and volunteers (VDP) were killed": a short aside does not end the clause)
+            window = _ASIDE.sub(" ", sentence[m.end():m.end() + 110])
+            toks = _TOKEN.findall(window)
+            for k, tm in enumerate(_TOKEN.finditer(window)):
+                if k >= 10:
                     break
+                tok = tm.group()
+                # "16 militiamen and 4 civilians were killed": later figures of a list share the verb
+                if tok in _STOP or (tok.isdigit() and k and not _LISTED.search(window, 0, tm.start())):
+                    break  # (a figure not listed with this one has its own death word: "2 posts ... 1 killed")
                 if _DEATH.match(tok):
                     counted = True
                     break
@@ -389,11 +403,12 @@ def count_deaths(sentence: str) -> Deaths:
         high += k
         spans.append(m.span())
         parts.append((m.start(), m.end(), k, k))
+    toll_only = toll is not None and not low
     if toll is not None:
         # the toll and the victims counted one by one are two accounts of the same deaths: the lowest
         low, high = (min(low, toll[0]), max(high, toll[1])) if low else toll
         parts = []
-    return Deaths(low, high, tuple(spans), tuple(parts))
+    return Deaths(low, high, tuple(spans), tuple(parts), toll_only)
 
 
 def split_total(total: int, n: int) -> list[int]:

@@ -26,7 +26,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:took|taken|taking|seized|gained) (?:full )?control of (?:the )?(?:\w+ )?(?:town|village|city|localit(?:y|ies)|"
         r"area|commune|region|district|hamlet)",
         r"(?:seized|captured) (?:the )?(?:town|village|city|locality|commune|base|camp|barracks|post)",
-        r"s'(?:est|sont) empar[ée]s? d[eu]", r"tomb[ée]e? aux mains", r"pris le contr[ôo]le",
+        r"(?:s['’](?:est|sont|être|etre)|se sont|se seraient|se serait) (?:\w+ ){0,2}?empar[ée]e?s? (?:\w+ )?d(?:[eu]|['’])", r"tomb[ée]e? aux mains", r"pris le contr[ôo]le",
         # "took control of Timbuktu": a named place (a situation, power or a government is not territory)
         r"(?:took|taken|taking|seized|gained|assumed) (?:full |total )?control of(?! the situation| (?:the )?security|"
         r" power| the government| the (?:presidency|ministry|state|country's (?:airspace|finances))| operations)",
@@ -61,7 +61,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"marche", r"march(?:ed|ing) (?:peacefully|through|against|in protest)", r"(?:ont|avaient) (?:march[ée]|d[ée]fil[ée])",
     ],
     ("Riots", "Violent demonstration"): [
-        r"riot\w*", r"stone-?throwing", r"threw stones", r"pelted", r"barricad\w*", r"burn(?:ed|ing|t) tyres",
+        r"riot\w*", r"violent (?:protests?|demonstrations?)", r"manifestations? violentes?", r"stone-?throwing", r"threw stones", r"pelted", r"barricad\w*", r"burn(?:ed|ing|t) tyres",
         r"burn(?:ed|ing|t) tires", r"vandali\w*", r"turned violent", r"[ée]meutes?", r"casseurs?",
         r"pneus br[ûu]l[ée]s", r"jets? de pierres",
     ],

@@ -112,9 +112,19 @@ fulani peul peulh peuls peulhs fula dogon dogons bambara bambaras bozo bozos tua
 arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moor moors maure mossi hausa haoussa
 djerma zarma kel katiba ansar dine mourabitoun council islamic high national
 guard operation force forces mission united nations union minister ministry governor court
-one six seven eight nine ten dozens hundreds""".split())
+one six seven eight nine ten dozens hundreds
+over under about around near between throughout within without across amid amidst despite following until upon
+meanwhile earlier later yesterday today tonight last next early late overnight once
+pendant depuis après avant durant vers hier aujourd'hui cependant toutefois ainsi alors puis enfin lorsque
+idnane imouchag kunta lamhar""".split())
 #: a name right after these words names an armed group, even when it is also a place's name.
 _GROUP_BEFORE = re.compile(r"\b(?:katiba|katibat|brigade|kataib)\s+$", re.IGNORECASE)
+#: a name at the end of an organisation's name ("Front de libération de l'Azawad", "Coordination des
+#: mouvements de l'Azawad", "Movement for the Salvation of Azawad"): the group, not a place
+_ORG_BEFORE = re.compile(
+    r"\b(?:Front|Mouvement|Movement|Coordination|Council|Conseil|Alliance|Union|Groupe|Group|Plateforme|Platform|"
+    r"Coalition|Association|Brigade|Battalion|Bataillon|Rassemblement|Congr[eè]s|Parti|Party)\b"
+    r"(?:\s+(?-i:[a-zéèêàâîôûç'’]+)){0,5}\s+(?i:de|du|des|for|of|pour)\s+(?i:la\s+|l['’]|le\s+|the\s+)?$")
 #: a name right after these words names a military operation
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|opération|op\.)\s+['\"‘“«]?\s*$", re.IGNORECASE)
 #: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
@@ -415,6 +425,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue  # "Katiba Macina", "la katiba Serma": an armed group named after a place
         if "op" in w24 and _OPERATION_BEFORE.search(article, max(0, s - 24), s):
             continue  # "operation 'Panga'", "l'opération Serval": a military operation's name
+        if _ORG_BEFORE.search(article, max(0, s - 60), s):
+            continue  # "Front de libération de l'Azawad", "Movement for the Salvation of Azawad": a group's name
         if " " in name and _TITLE_F.search(name.split()[0] + " ") >= 0:
             continue
         if " " in name and _common_noun_phrase(name):

@@ -493,3 +493,76 @@ def test_targets_tactics_and_sides(sentence: str, typed: tuple[str, str]) -> Non
 ])
 def test_previously_in_a_relative_clause_is_not_history(sentence: str, history: bool) -> None:
     assert is_history(sentence) is history
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ("Des hommes armés ont tué mardi 12 villageois.", 12),  # "mardi" is not "mar." (March)
+    ("At least 20 soldiers and volunteers (VDP) were killed in the attack.", 20),
+    ("Attack on two army posts this morning in Talbi (Koura) 1 killed and 3 wounded.", 1),
+    ("Five guards, 1 gendarme, 1 contractor & 6 assailants killed.", 13),
+    ("Ils ont tué six civils à Djibasso et deux gendarmes à Barani.", 8),
+    ("Jihadists killed a total of 15 people over the weekend.", 15),
+    ("Les sources font état de dizaines de morts.", 12),
+    ("Plusieurs dizaines de civils ont été tués.", 12),
+    ("Several dozen people were killed.", 12),
+])
+def test_more_counts(sentence: str, low: int) -> None:
+    assert count_deaths(sentence).low == low
+
+
+def test_a_weekday_before_a_figure_is_a_weekday() -> None:
+    m = resolve_date("Des hommes armés ont tué mardi 12 villageois.", date(2025, 7, 17))
+    assert (m.date, m.expression) == (date(2025, 7, 15), "mardi")
+    assert resolve_date("Le mardi 12 mars, des hommes armés ont attaqué.", date(2025, 7, 17)).date == date(2025, 3, 12)
+
+
+def test_a_toll_in_another_sentence_is_another_account(invented_gaz) -> None:
+    text = ("Dozens of people were killed when gunmen raided the market in Talbi on Monday. A nurse in Kelta "
+            "put the toll at between 25 and 40 dead.")
+    ev = extract_events([Article(id="t", text=text, published=REF)], invented_gaz, country="ML").events
+    assert [(e.fatalities_low, e.fatalities_high) for e in ev] == [(12, 40)]
+
+
+def test_a_follow_up_sentence_without_place_or_actor_is_the_same_event(invented_gaz) -> None:
+    text = "Des hommes armés ont tué mardi 12 villageois à Talbi. Plusieurs maisons ont été incendiées."
+    ev = extract_events([Article(id="t", text=text, published=REF)], invented_gaz, country="ML").events
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in ev] == [("Attack", "Talbi", 12)]
+
+
+def test_a_follow_up_event_of_other_actors_happens_at_the_same_place(invented_gaz) -> None:
+    text = "Gunmen killed five villagers in Talbi on Monday. Police later arrested three suspects."
+    ev = extract_events([Article(id="t", text=text, published=REF)], invented_gaz, country="ML").events
+    assert [(e.sub_event_type, e.location) for e in ev] == [("Attack", "Talbi"), ("Arrests", "Talbi")]
+
+
+def test_a_dispersed_protest_and_a_death_are_one_demonstration(invented_gaz) -> None:
+    text = ("À Talbi, des jeunes en colère ont érigé des barricades et brûlé des pneus lundi. La police a dispersé "
+            "les manifestants à coups de gaz lacrymogène ; un jeune a été tué par balle.")
+    ev = extract_events([Article(id="t", text=text, published=REF)], invented_gaz, country="ML").events
+    assert [(e.event_type, e.location, e.fatalities) for e in ev] == [("Riots", "Talbi", 1)]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("Residents said they feared an imminent assault.", None),
+    ("Les rebelles ont affirmé jeudi s'être emparés de la localité.", ("Battles", "Non-state actor overtakes territory")),
+    ("Les jihadistes se sont emparés jeudi de la ville.", ("Battles", "Non-state actor overtakes territory")),
+    ("Deux ressortissants enlevés le 12 mars ont été libérés samedi.", ("Strategic developments", "Agreement")),
+    ("Violent protests were reported in the town.", ("Riots", "Violent demonstration")),
+])
+def test_fears_takeovers_releases_and_violent_protests(sentence: str, typed) -> None:
+    cues = find_cues(sentence)
+    assert (pick_type(cues) if cues else None) == typed
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Over the weekend, gunmen killed 4 people in Talbi.", "Over"),  # not Over (England)
+    ("Les rebelles du Front de libération de l'Azawad ont attaqué Talbi.", "Azawad"),  # a group's name
+])
+def test_words_that_are_not_places(text: str, word: str) -> None:
+    from types import SimpleNamespace
+
+    from conflict_map.extract.places import candidate_places
+
+    # as if the gazetteer had spotted both names
+    spotted = [SimpleNamespace(start=text.index(w), end=text.index(w) + len(w), text=w) for w in (word, "Talbi")]
+    assert [p.text for p in candidate_places(text, 0, len(text), spotted)] == ["Talbi"]
