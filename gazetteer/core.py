@@ -828,6 +828,8 @@ class Gazetteer:
             f = Features(quality, why, prior, ri.feature_reason, ri.feature_pop)
             if ri.source.startswith("places:"):
                 f.own = ri.source
+            if fcode == "PPLC" and quality >= 0.93:
+                f.capital = True
             cc = ri.cc
             if focus:
                 f.in_focus = cc in focus

@@ -11,6 +11,8 @@ Each candidate gets a utility, a weighted sum of features, each with a human-rea
 - distance to the other places of the same report;
 - whether it comes from the user's own places or events table (``--places``): a place a user or an
   earlier dataset already located is more likely than a same-named record of GeoNames;
+- whether it is a national capital: "Niamey" in a report that also names Tillabéri is the capital, not
+  the dry riverbed named Niamèy beside Tillabéri that the report's other places would otherwise pull to;
 - when neither the caller nor the context gives a country: whether it lies in a country whose full
   GeoNames dump is loaded. A user who loaded Mali's dump reads about Mali: "Koro" is the Malian town,
   not Coro in Venezuela (a large city of the embedded world data with "Koro" as an alternate name).
@@ -43,6 +45,7 @@ WEIGHTS = {
     "near": 2.5,        # x exp(-d / 40 km) to the nearest other place of the report
     "own": 1.0,         # the place comes from the user's own places or events table (--places)
     "loaded": 1.5,      # no country known: the candidate is in a country whose full GeoNames dump is loaded
+    "capital": 1.5,     # a national capital named exactly: the capital, whatever else the report names nearby
 }
 NULL_UTILITY = 4.5
 # Inverse softmax temperature: the one parameter fitted for calibration (lowest log-loss of the top
@@ -165,6 +168,7 @@ class Features:
     own: str | None = None  # the user's places source it comes from
     # no focus known: whether it lies in a country whose full dump the user loaded (None: no such dump)
     in_loaded: bool | None = None
+    capital: bool = False  # a national capital (PPLC) matched by one of its names
     extra: tuple[str, ...] = ()  # further reasons, appended as they are
 
     def utility(self) -> float:
@@ -191,6 +195,8 @@ class Features:
             u += w["own"]
         if self.in_loaded:
             u += w["loaded"]
+        if self.capital:
+            u += w["capital"]
         return u
 
     def reasons(self, country: str) -> tuple[str, ...]:
@@ -217,6 +223,8 @@ class Features:
             r.append(f"in your own places ({self.own})")
         if self.in_loaded:
             r.append(f"no country given: in a country whose full GeoNames dump is loaded ({country})")
+        if self.capital:
+            r.append("a national capital")
         r.extend(self.extra)
         return tuple(r)
 

@@ -38,7 +38,7 @@ from .dates import find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
 from .lexicon import NO_FIGHTING
 from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
-                     resolve_places, where_someone_speaks)
+                     only_situates, resolve_places, where_someone_speaks)
 from .sentences import Sentence, split_sentences
 
 __all__ = ["Extraction", "extract_events"]
@@ -333,7 +333,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             actors = find_actors(text, cc)
     events: list[tuple[int, Event, list[Any]]] = []
     for inc in incidents:
-        events.extend(_incident_events(art, inc, resolved, actors, cc, ref))
+        events.extend(_incident_events(art, inc, resolved, actors, cc, ref, text))
     events.sort(key=lambda t: t[0])
     return [(e, ties) for _, e, ties in events], len(sents)
 
@@ -441,7 +441,9 @@ _TAKEOVERS = ("Non-state actor overtakes territory", "Government regains territo
 
 
 def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int], ResolvedPlace],
-                     actors: Sequence[Any], cc: str, ref: date | None = None) -> list[tuple[int, Event, list[Any]]]:
+                     actors: Sequence[Any], cc: str, ref: date | None = None,
+                     art_text: str = "") -> list[tuple[int, Event, list[Any]]]:
+    """The events of one incident; ``art_text`` is the article's text as read (offsets point into it)."""
     et, st = pick_type(inc.cues)
     lo_start = inc.sentences[0].start
     hi_end = inc.sentences[-1].end
@@ -504,6 +506,11 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
                         f"; coded to {rp.candidate.name}, {where}: the gazetteer does not have the event's own "
                         f"place ({', '.join(own)})" if own else
                         f"; coded to {rp.candidate.name}, {where}: the report names no place of its own for it")
+    if len(places) > 1:
+        # where someone speaks from or lives, a road's ends: only when no other place says where it was
+        strong = [pp for pp in places if not only_situates(art_text or art.text, pp[0])]
+        if strong and len(strong) < len(places):
+            places = strong
     if len(places) > 1 and not _several_incidents(inc, places):
         # one attack told with several place names (where it happened, where the victims came from,
         # the road it was on): one event, at the first place

@@ -21,7 +21,7 @@ from gazetteer.ranking import haversine_km
 
 from .lexicon import StartFinder, lower_pattern, lowered
 
-__all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places", "check_situated"]
+__all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places", "check_situated", "only_situates"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
 _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|vers|entre|aux environs de|non loin de|"
@@ -261,8 +261,26 @@ _SPEAKS_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|repor
 
 def where_someone_speaks(article: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is where a speaker is ("according to an official in Talbi",
-    "residents of Kelta, who said"), not where something happened."""
-    return bool(_SPEAKER_BEFORE.search(article, max(0, start - 40), start) or _SPEAKS_AFTER.match(article, end))
+    "residents of Kelta, who said", "un élu joint depuis Mopti"), not where something happened."""
+    return bool(_SPEAKER_BEFORE.search(article, max(0, start - 40), start) or _SPEAKS_AFTER.match(article, end)
+                or _REACHED_IN.search(article, max(0, start - 40), start))
+
+
+#: where a speaker was reached: "joint depuis Mopti", "contacted by phone in Gao"
+_REACHED_IN = re.compile(r"\b(?:joint|jointe|joints|contact[ée]e?s?|interrog[ée]e?s?|reached|contacted|interviewed|"
+                         r"speaking|joignable)\s+(?:\w+\s+){0,3}?(?:depuis|à|from|in|at)\s+$", re.IGNORECASE)
+#: an end of a road named by its towns: "the Kayes-Bamako road", "l'axe Gao-Ansongo"
+_ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-ZÀ-Ö][\w'’]+)*\s+(?:road|highway|axis|route)\b")
+_ROAD_BEFORE = re.compile(r"\b(?:axe|axis|route|road|tronçon|highway)\s+(?:d[eu]\s+|de\s+l['’])?"
+                          r"(?:[A-ZÀ-Ö][\w'’]+\s*-\s*)?$", re.IGNORECASE)
+
+
+def only_situates(article: str, m: PlaceMention) -> bool:
+    """Whether a place of an event's sentence only situates it when the sentence names another: where
+    someone speaks from or lives ("Residents of Hombori accused soldiers of killing 20 civilians in
+    Kobou"), or an end of a road ("on the Kayes-Bamako road near Diema")."""
+    return (where_someone_speaks(article, m.start, m.end) or bool(_ROAD_AFTER.match(article, m.end))
+            or bool(_ROAD_BEFORE.search(article, max(0, m.start - 30), m.start)))
 
 
 def _is_person(text: str, start: int, end: int, article: str) -> bool:

@@ -120,3 +120,24 @@ def test_without_a_country_the_loaded_dumps_countries_come_first(tiny_dir, tmp_p
     world = Gazetteer.default()
     assert world.resolve("Coro")[0].country == "VE"
     assert not any("dump is loaded" in r for r in world.resolve("Coro")[0].reasons)
+
+
+def test_a_capital_is_the_capital_whatever_the_report_names_nearby(tmp_path) -> None:
+    # a wadi named like the capital lies beside the other town the report names, in its region: the
+    # pull of the report's places used to win over the capital 100 km away
+    from gazetteer import Gazetteer
+
+    from .conftest import dump_line
+
+    rows = [(501, "Niamara", "Niamara", "", 13.5, 2.1, "P", "PPLC", "NE", "08", "", 774000),
+            (502, "Niamara", "Niamara", "", 14.0, 1.7, "H", "WAD", "NE", "06", "", 0),
+            (503, "Tilbara", "Tilbara", "", 14.2, 1.45, "P", "PPLA", "NE", "06", "", 19000)]
+    d = tmp_path / "gn"
+    d.mkdir()
+    (d / "NE.txt").write_text("".join(dump_line(r) for r in rows), encoding="utf-8")
+    (d / "admin1CodesASCII.txt").write_text("NE.06\tTilbara\tTilbara\t504\nNE.08\tNiamara\tNiamara\t505\n",
+                                            encoding="utf-8")
+    g = Gazetteer.from_sources(geonames=[d], embedded=False, cache_dir=tmp_path / "cache")
+    text = "Police in Niamara detained a journalist after he wrote about the army's losses in Tilbara."
+    top = g.resolve_all(["Niamara", "Tilbara"], country="NE", context=text)[0][0]
+    assert (top.feature_code, "a national capital" in top.reasons) == ("PPLC", True)
