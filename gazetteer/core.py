@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from .countries import named_as_border
 from .errors import GazetteerError, NotACountryError
 from .index import _SEP, Index, cache_dir, load_or_build
 from .model import Candidate, Mention
@@ -494,7 +495,8 @@ class Gazetteer:
             if cc is None and _ACRONYM.match(m.text):
                 continue  # "FAMa", "JNIM": an army or a group, not a place that locates the report
             if cc is not None:
-                cm.countries = (cc,)
+                if not named_as_border(context, m.start, m.end):  # "the border with Burkina Faso" is not BF
+                    cm.countries = (cc,)
                 continue
             cm.countries, cm.rows = self._context_name(m.normalized)
         parsed = _ParsedContext(f" {normalize_name(context)} ", out, normalize_name(context[pos:]))

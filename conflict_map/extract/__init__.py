@@ -9,7 +9,7 @@ Examples
 --------
 >>> from conflict_map.extract import extract_events
 >>> from conflict_map.model import Article
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> art = Article(id="a1", text="Gunmen killed three Malian civilians on Monday.",
 ...               published=date(2025, 7, 2))
 >>> ex = extract_events([art], gazetteer=None)
@@ -24,17 +24,17 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Iterable, Sequence
 
-from gazetteer.countries import country_name
+from gazetteer.countries import country_name, named_as_border
 
 from ..io.articles import markup_text
 from ..model import Article, Event
 
 from .actors import Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
-from .dates import find_dateline, resolve_date
+from .dates import DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
 from .lexicon import NO_FIGHTING
 from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
@@ -46,6 +46,13 @@ __all__ = ["Extraction", "extract_events"]
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
 _AND = re.compile(r"\b(?:and|et)\b")
 _BETWEEN = re.compile(r"\b(?:between|entre)\b")
+#: a day counted from the event told before: "a day earlier", "two days later", "la veille", "le lendemain"
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?:(?P<n>a|one|two|three|un|deux|trois)\s+(?:days?|jours?)\s+(?P<dir>earlier|before|later|after|plus\s+t[ôo]t|"
+    r"plus\s+tard|auparavant|avant|apr[èe]s))|(?:the\s+)?(?P<dir2>previous|next|following)\s+day|"
+    r"(?:la\s+)?(?P<dir3>veille)|(?:le\s+)?(?P<dir4>lendemain))\b", re.IGNORECASE)
+_REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3}
+_BEFORE_WORDS = frozenset({"earlier", "before", "plus tôt", "plus tot", "auparavant", "avant", "previous", "veille"})
 #: stands in for a missing publication date, only to tell apart differently dated incidents
 _NO_REFERENCE = date(2000, 12, 31)
 
@@ -104,9 +111,6 @@ def _infer_country(gaz: Any, spotted: Sequence[Any], text: str = "") -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-_BORDER_AFTER = re.compile(r"(?:-\w+)?\s*(?:border|borderland|frontier)", re.IGNORECASE)
-_BORDER_BEFORE = re.compile(r"(?:border\s+(?:with|of)|fronti[èe]re\s+(?:avec|du|de\s+la|de\s+l['’]|d['’])|"
-                            r"borders?\s+(?:with\s+)?)\s*(?:the\s+|le\s+|la\s+)?$", re.IGNORECASE)
 
 
 def _named_countries(gaz: Any, spotted: Sequence[Any], text: str) -> Counter[str]:
@@ -116,13 +120,25 @@ def _named_countries(gaz: Any, spotted: Sequence[Any], text: str) -> Counter[str
         return counts
     for m in spotted:
         if m.text[:1].isupper() and gaz.is_country(m.text):
-            if _BORDER_AFTER.match(text, m.end) or _BORDER_BEFORE.search(text, max(0, m.start - 30), m.start):
+            if named_as_border(text, m.start, m.end):
                 continue  # "near the Niger border", "the border with Burkina Faso": orientation only
             try:
                 counts[gaz.country_code(m.text)] += 1
             except Exception:  # noqa: BLE001 - an unknown country name is simply not counted
                 continue
     return counts
+
+
+def _border_countries(gaz: Any, spotted: Sequence[Any], text: str) -> set[str]:
+    """The countries a report names as the other side of a border ("the border with Burkina Faso")."""
+    out: set[str] = set()
+    for m in spotted:
+        if m.text[:1].isupper() and gaz.is_country(m.text) and named_as_border(text, m.start, m.end):
+            try:
+                out.add(gaz.country_code(m.text))
+            except Exception:  # noqa: BLE001 - an unknown country name is simply not counted
+                continue
+    return out
 
 
 def _country_of_places(resolved: Iterable[Any]) -> str:
@@ -242,6 +258,16 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                    if gaz else [])
         own_nearby: list[PlaceMention] = []
         own = candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country, own_nearby)
+        rel = (_RELATIVE_DAY.search(s.text) if own and dm is None and cur is not None and cur.date is not None
+               else None)
+        if rel is not None:
+            # "A day earlier, a vehicle struck a mine near Gotheye": another event, a day counted from the
+            # one told before. (Without a place of its own, "the two were killed the following day" ends
+            # the event told before, which ACLED codes on its first day.)
+            n = _REL_N.get((rel.group("n") or "one").lower(), 1)
+            way = " ".join(next(g for g in rel.group("dir", "dir2", "dir3", "dir4") if g).lower().split())
+            sign = -1 if way in _BEFORE_WORDS else 1
+            dm = DateMatch(cur.date + timedelta(days=sign * n), cur.precision or 1, rel.group(), rel.start())
         if cur is not None and dm is None and not _one_context(pick_type(cues), pick_type(cur.cues)) and (
                 own or any(s.start <= a.start < s.end for a in actors)):
             # "... In Mopti, police arrested four suspects": another kind of event, same day; without a
@@ -323,6 +349,16 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         if lost:
             for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, keep_to=keep_to):
                 resolved[(rp.mention.start, rp.mention.end)] = rp
+    if not hints and gaz is not None and any(rp.ties for rp in resolved.values()):
+        # "à Koury, près de la frontière avec le Burkina Faso": of same-named places the text cannot
+        # tell apart, not the one across the border it names
+        across = _border_countries(gaz, gaz.spot(text, capitalized=True), text)
+        for key, rp in list(resolved.items()):
+            if rp.candidate is not None and rp.candidate.country in across:
+                other = next((t for t in rp.ties if t.country not in across), None)
+                if other is not None:
+                    resolved[key] = replace(rp, candidate=other, lat=other.lat, lon=other.lon,
+                                            ties=[t for t in rp.ties if t is not other])
     if not hints:
         # the country the report's places lie in, over a country it merely names ("near the border with
         # Niger"): unnamed forces and civilians are of the country where the events happen, unless
@@ -437,6 +473,14 @@ def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
     return ""
 
 
+#: an actor named as a source: "selon la gendarmerie", "according to the army"
+_SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to|cited\s+by|quoted\s+by)\s+(?:la\s+|le\s+|les\s+|l['’]|the\s+|des\s+)?"
+                            r"(?:\w+\s+)?$", re.IGNORECASE)
+#: an actor its sentence says was harmed: "quatre VDP ont été tués", "three militiamen were killed"
+_VICTIM_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avaient\s+[ée]t[ée])\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|abducted|kidnapped|executed|shot|tu[ée]e?s?|bless[ée]e?s?|enlev[ée]e?s?|"
+    r"ex[ée]cut[ée]e?s?|abattue?s?)\b", re.IGNORECASE)
 _TAKEOVERS = ("Non-state actor overtakes territory", "Government regains territory")
 
 
@@ -455,6 +499,17 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     if st in _TAKEOVERS and NO_FIGHTING.search(art.text):
         # "took control of Timbuktu ... No clashes were reported": a transfer without fighting (EVENTS.md)
         et, st = "Strategic developments", "Non-violent transfer of territory"
+    if art_text:
+        # who tells ("selon la gendarmerie") and, in violence against civilians, who died ("quatre VDP
+        # ont été tués ... par des individus armés") are not the perpetrators
+        told_by = [a for a in in_ctx if _SOURCE_BEFORE.search(art_text, max(0, a.start - 25), a.start)]
+        hit = ([a for a in in_ctx if a.inter in (2, 3, 4) and _VICTIM_AFTER.match(art_text, a.start + len(a.text))]
+               if et == "Violence against civilians" else [])
+        kept = [a for a in in_ctx if a not in told_by and a not in hit]
+        if len(kept) < len(in_ctx) and any(a.inter in (1, 2, 3, 4, 8) for a in kept):
+            in_ctx = kept
+        elif told_by and not hit:
+            in_ctx = [a for a in in_ctx if a not in told_by]
     a1, a2 = assign_actors(et, st, in_ctx, cc)
     # deaths: distinct figures over the incident's sentences (a repeated figure is one report)
     low = high = 0

@@ -44,6 +44,10 @@ _DEMONYM_RE = _alternation((p for p, _ in _DEMONYMS), re.IGNORECASE)
 _ACRONYM_RE = _alternation(re.escape(a) for a in _ACRONYMS)
 
 
+_BORDER_DEMONYM = re.compile(r"\bfronti[èe]re\s+$", re.IGNORECASE)
+_BORDER_NOUN_AFTER = re.compile(r"\s+(?:border|frontier|borderlands?)\b", re.IGNORECASE)
+
+
 def countries_named(text: str) -> list[str]:
     """ISO2 codes of the countries ``text`` names by demonym or national acronym, in order.
 
@@ -51,9 +55,12 @@ def countries_named(text: str) -> list[str]:
     --------
     >>> countries_named("Malian soldiers and Burkinabè VDP; the FAMa said... a fan of it")
     ['ML', 'BF', 'ML']
+    >>> countries_named("près de la frontière malienne, near the Nigerien border")
+    []
     """
     found = [(m.start(), _DEMONYMS[int(m.lastgroup[1:])][1]) for m in _DEMONYM_RE.finditer(text)
-             if m.lastgroup]
+             if m.lastgroup and not _BORDER_DEMONYM.search(text, max(0, m.start() - 14), m.start())
+             and not _BORDER_NOUN_AFTER.match(text, m.end())]  # ("la frontière malienne", "the Malian border")
     found += [(m.start(), _ACRONYMS[m.group()]) for m in _ACRONYM_RE.finditer(text)]
     return [cc for _, cc in sorted(found)]
 

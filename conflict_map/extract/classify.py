@@ -176,10 +176,12 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
         year = int(m.group(1))
         if reference_year is not None and year >= reference_year:
             continue
-        if _DAY_MONTH_BEFORE.search(sentence, 0, m.start()):
-            continue
         prev = sentence[max(0, m.start() - 12):m.start()].strip().lower().split()
-        if prev and prev[-1].strip(",") in _MONTHS:
+        if _DAY_MONTH_BEFORE.search(sentence, 0, m.start()) or (prev and prev[-1].strip(",") in _MONTHS):
+            # a date: news unless two or more years before the report's ("in December 2024" in a January
+            # 2025 report is news; "En juin 2021, ... un massacre" in a 2025 report is background)
+            if reference_year is not None and year < reference_year - 1:
+                return True
             continue
         # a year is history when it dates something ("in 2012", "since 2020"), not in a name ("Mirage 2000")
         if prev and prev[-1].strip(",(") in _YEAR_PREP:

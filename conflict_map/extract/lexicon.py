@@ -271,6 +271,10 @@ RECALL = re.compile(
     r"(?:years?|decades?) (?:after|ago|since|earlier)|"
     r"ans? (?:apr[èe]s|plus t[ôo]t)|il y a \w+ ans?|"
     r"l['’]an(?:n[ée]e)? derni[èe]re?|still (?:traumati[sz]ed|reeling|mourning)|"
+    # a standing situation: "le théâtre d'incursions régulières", "the scene of frequent attacks"
+    r"(?:incursions|attaques|attacks|raids|violences|affrontements|clashes)\s+(?:r[ée]guli[èe]res|fr[ée]quentes|"
+    r"r[ée]p[ée]t[ée]es|r[ée]currentes)|(?:regular|frequent|repeated|recurrent|recurring)\s+(?:attacks|incursions|"
+    r"raids|clashes)|"
     r"(?:attacks|attaques|killings|violences?|clashes|affrontements)\b[^.;]{0,40}\b(?:are|remain|have become|sont|"
     r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?))\b",
     re.IGNORECASE,
@@ -281,7 +285,12 @@ RECALL = re.compile(
 ANNIVERSARY = re.compile(
     r"\b(?:anniversary|anniversaire)\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:[\w'’-]+\s+){0,3}?"
     r"(?:massacres?|attacks?|attaques?|attentats?|killings?|tueries?|bombings?|ambush|embuscade|coup|raid|"
-    r"assault|siege|sack|fall)\b", re.IGNORECASE)
+    r"assault|siege|sack|fall)\b|"
+    # "marked one year since the Barsalogho massacre", "a commémoré deux ans après l'attaque de Solhan"
+    r"\b(?:marked|marks|marking|commemorat\w*|observed|comm[ée]mor\w*|marqu[ée]|marque)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:years?|ans?|months?|mois)\s+(?:since|after|depuis|apr[èe]s)\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:massacres?|attacks?|attaques?|attentats?|killings?|tueries?|bombings?|ambush|"
+    r"embuscade|raid|siege|sack|fall)\b", re.IGNORECASE)
 #: a day of the report's own days: a weekday, yesterday, last night, a day and a month
 NEWS_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"

@@ -279,8 +279,17 @@ def only_situates(article: str, m: PlaceMention) -> bool:
     """Whether a place of an event's sentence only situates it when the sentence names another: where
     someone speaks from or lives ("Residents of Hombori accused soldiers of killing 20 civilians in
     Kobou"), or an end of a road ("on the Kayes-Bamako road near Diema")."""
-    return (where_someone_speaks(article, m.start, m.end) or bool(_ROAD_AFTER.match(article, m.end))
+    speaks = bool(_SPEAKS_AFTER.match(article, m.end) or _REACHED_IN.search(article, max(0, m.start - 40), m.start)
+                  or (_SPEAKER_BEFORE.search(article, max(0, m.start - 40), m.start)
+                      and _SPEECH_VERB.search(article, m.end, m.end + 80)))
+    return (speaks or bool(_ROAD_AFTER.match(article, m.end))
             or bool(_ROAD_BEFORE.search(article, max(0, m.start - 30), m.start)))
+
+
+#: what speakers do ("residents of Hombori accused soldiers"; not "residents in Niono took to the streets")
+_SPEECH_VERB = re.compile(r"\b(?:said|say|says|told|tell|accus\w*|report\w*|claim\w*|denounc\w*|confirm\w*|"
+                          r"d[ée]clar\w*|affirm\w*|d[ée]nonc\w*|rapport\w*|indiqu\w*|confirm\w*|t[ée]moign\w*)\b",
+                          re.IGNORECASE)
 
 
 def _is_person(text: str, start: int, end: int, article: str) -> bool:
@@ -639,8 +648,9 @@ def resolve_places(gaz: Any, mentions: Sequence[PlaceMention], country: Any, con
 #: what ties a place to the one after it that situates it: "X, 25 km from Y", "X near Y", "X, not far
 #: from Y", "X, à 30 km de Y"
 _SITUATED_GAP = re.compile(
-    r"(?:\s+(?:village|town|city|camp|hamlet|area|locality|commune|site|market|checkpoint|well))?"
-    r"\s*[,(]?\s*(?:(?:about|some|around|roughly|approximately|environ|à|a|at|located|situated|situ[ée]e?)\s+)*"
+    r"(?:\s+(?:village|town|city|camp|hamlet|area|locality|commune|site|market|checkpoint|well|forest|for[êe]t|zone))?"
+    r"\s*[,(]?\s*(?:(?:a|an|the|un|une)\s+(?:[\w-]+\s+)?(?:hamlet|village|town|locality|camp|site|settlement|"
+    r"hameau|localit[ée]|bourgade)\s+)?(?:(?:about|some|around|roughly|approximately|environ|à|a|at|located|situated|situ[ée]e?)\s+)*"
     r"(?:(?P<km>\d+(?:[.,]\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:\w+(?:-\w+)?\s+)?(?:from|of|de|d['’]|du)|"
     r"near|nearby|close\s+to|not\s+far\s+from|outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
     r"pr[èe]s\s+de|non\s+loin\s+de|aux\s+environs\s+de|à\s+proximit[ée]\s+de)\s+(?:the\s+(?:town|village|city)\s+of\s+)?",

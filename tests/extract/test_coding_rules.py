@@ -566,3 +566,61 @@ def test_words_that_are_not_places(text: str, word: str) -> None:
     # as if the gazetteer had spotted both names
     spotted = [SimpleNamespace(start=text.index(w), end=text.index(w) + len(w), text=w) for w in (word, "Talbi")]
     assert [p.text for p in candidate_places(text, 0, len(text), spotted)] == ["Talbi"]
+
+
+def _ev(gaz, text: str, country="ML"):
+    return extract_events([Article(id="t", text=text, published=REF)], gaz, country=country).events
+
+
+def test_a_day_earlier_somewhere_else_is_another_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Gunmen killed four miners near Talbi on Thursday. A day earlier, a truck struck a "
+                           "landmine near Wadi Karo.")
+    assert [(e.location, e.event_date) for e in ev] == [("Talbi", "2025-07-03"), ("Wadi Karo", "2025-07-02")]
+
+
+def test_the_following_day_without_a_place_ends_the_same_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "On Monday, militants abducted two men near Talbi. The two were killed the following day.")
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in ev] == [("Attack", "2025-06-30", 2)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Des habitants de Kelta accusent des hommes armés d'avoir attaqué dimanche Talbi, tuant sept personnes.",
+     "Talbi"),
+    ("« Ils ont tout brûlé », a déclaré un élu joint depuis Kelta. L'attaque visait mardi le marché de Talbi.",
+     "Talbi"),
+    ("Militants set fire to 40 tankers on the Kelta-Tobali road near Talbi on Sunday.", "Talbi"),
+    ("On Sunday, residents in Kelta took to the streets after an opposition rally in Talbi.", "Kelta"),
+])
+def test_where_people_speak_from_and_a_roads_ends_give_way(invented_gaz, text: str, place: str) -> None:
+    assert [e.location for e in _ev(invented_gaz, text)][:1] == [place]
+
+
+def test_a_place_in_a_hamlet_phrase_is_held_to_its_distance(invented_gaz) -> None:
+    # the only Wadi Karo is about 100 km from Talbi
+    ev = _ev(invented_gaz, "Militants executed 11 civilians in Wadi Karo, a hamlet some 10 km east of Talbi, on Monday.")
+    assert [(e.location, e.location_flags) for e in ev] == [("Talbi", "nearby_place")]
+
+
+def test_actors_who_tell_or_who_died_are_not_perpetrators(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Une dizaine de civils et quatre VDP ont été tués mardi dans l'attaque de Talbi par des "
+                           "individus armés non identifiés.", country="BF")
+    assert (ev[0].actor1, ev[0].actor2) == ("Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)")
+    ev = _ev(invented_gaz, "Des hommes armés ont incendié mercredi des camions à Talbi, selon la gendarmerie.")
+    assert ev[0].actor1 == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize("sentence, history", [
+    ("Burkina Faso on Sunday marked one year since the Barsalogho massacre, in which hundreds were killed.", True),
+    ("En juin 2021, la localité voisine avait été le théâtre d'un massacre qui avait fait 130 morts.", True),
+    ("In June 2024, gunmen killed 5 people in the town.", False),  # the year before the report's: news
+    ("La zone est le théâtre d'incursions régulières de l'État islamique.", True),
+    ("On Monday, gunmen killed 5 people, the latest of frequent attacks in the area.", False),
+])
+def test_more_background(sentence: str, history: bool) -> None:
+    assert is_history(sentence, 2025) is history
+
+
+def test_a_demonym_of_a_border_is_not_the_actors_country() -> None:
+    from conflict_map.extract.actors import countries_named
+
+    assert countries_named("des hommes armés ont tué six civils près de la frontière malienne") == []

@@ -141,3 +141,11 @@ def test_a_capital_is_the_capital_whatever_the_report_names_nearby(tmp_path) -> 
     text = "Police in Niamara detained a journalist after he wrote about the army's losses in Tilbara."
     top = g.resolve_all(["Niamara", "Tilbara"], country="NE", context=text)[0][0]
     assert (top.feature_code, "a national capital" in top.reasons) == ("PPLC", True)
+
+
+def test_a_country_named_as_a_border_is_not_the_reports_country(tiny: Gazetteer) -> None:
+    # two Kiderra, in Mali and in Senegal; "près de la frontière avec le Sénégal" places it outside Senegal
+    named = tiny.resolve("Kiderra", context="Des hommes armés ont attaqué Kiderra, au Sénégal.")[0]
+    border = tiny.resolve("Kiderra", context="Des hommes armés ont attaqué Kiderra, près de la frontière avec le "
+                                              "Sénégal.")[0]
+    assert (named.country, border.country) == ("SN", "ML")
