@@ -261,6 +261,9 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
         second = next((a for a in specific if not _state_side(a)), None) or uag
     if second is not None and first.inter == 1 and second.inter != 1 and event_type == "Battles":
         first, second = second, first
+    if sub_event_type == "Government regains territory" and second is not None and second.inter == 1 \
+            and first.inter != 1:
+        first, second = second, first  # the government is the one that regains it
     if second is None and event_type in ("Battles",):
         second = uag if first.inter == 1 else state
     if second is None and event_type == "Explosions/Remote violence" and victims_civilian:

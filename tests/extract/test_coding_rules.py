@@ -624,3 +624,11 @@ def test_a_demonym_of_a_border_is_not_the_actors_country() -> None:
     from conflict_map.extract.actors import countries_named
 
     assert countries_named("des hommes armés ont tué six civils près de la frontière malienne") == []
+
+
+def test_the_government_regains_territory() -> None:
+    from conflict_map.extract.actors import assign_actors, find_actors
+
+    acts = find_actors("Burkinabe troops regained control of the town after fighting with JNIM militants.", "BF")
+    a1, a2 = assign_actors("Battles", "Government regains territory", acts, "BF")
+    assert (a1.inter, a2.name) == (1, "JNIM: Group for Support of Islam and Muslims")
