@@ -334,7 +334,8 @@ _LEAD_STOP = re.compile(r"(?:(?:North|South|East|West|Northern|Southern|Eastern|
                         r"(?:-(?:East|West|Est|Ouest))?\s+)+")
 #: a facility named after its town ("Sevare Airport", "Gao camp"): the town, when the facility is unknown
 _FACILITY_LAST = re.compile(r"\s+(?:Airport|Airfield|Aéroport|Camp|Base|Market|Marché|Prison|Hospital|Hôpital|"
-                            r"Bridge|Pont|Station|Checkpoint|Garrison|Barracks|Mosque|Mosquée)$")
+                            r"Bridge|Pont|Station|Checkpoint|Garrison|Barracks|Mosque|Mosquée|Memorial(?: Pyramid)?|Pyramid|Monument|"
+                            r"Stadium|Stade|Square|University|Université|Palace|Palais|Cathedral|Cathédrale|Hotel|Hôtel)$")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 
 
@@ -486,6 +487,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         if admin and _FORMER.search(before):
             continue
         precision = 2 if _has(_NEAR_F, _NEAR_BEFORE, before, low_before) or _AREA_AFTER.match(article, e) else 1
+        if _ROAD_AFTER.match(article, e) or _ROAD_BEFORE.search(article, max(0, s - 30), s):
+            precision = 2  # "on the Gao-Gossi road": somewhere along it
         if _REGION_BEFORE.search(before) or _REGION_AFTER.match(article, e):
             precision = 3  # "dans la région de Tombouctou", "in the Timbuktu region": only the region is known
         off = None

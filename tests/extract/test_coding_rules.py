@@ -632,3 +632,13 @@ def test_the_government_regains_territory() -> None:
     acts = find_actors("Burkinabe troops regained control of the town after fighting with JNIM militants.", "BF")
     a1, a2 = assign_actors("Battles", "Government regains territory", acts, "BF")
     assert (a1.inter, a2.name) == (1, "JNIM: Group for Support of Islam and Muslims")
+
+
+def test_a_road_named_by_its_towns_is_precision_2(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "A vehicle of the Red Cross was hit by gunfire on the Talbi-Kelta road on Monday.")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in ev] == [("Attack", "Talbi", 2)]
+
+
+def test_a_monument_named_after_its_town_places_the_event_in_the_town(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "A rally was held at the Talbi Memorial Pyramid on Monday to denounce domestic violence.")
+    assert [(e.event_type, e.location) for e in ev] == [("Protests", "Talbi")]
