@@ -8,6 +8,7 @@ at the same place and day stay separate events (EVENTS.md).
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterable
 
 from .model import SUB_EVENT_TYPES, Event, make_event_id
@@ -108,11 +109,28 @@ def dedup_events(events: Iterable[Event]) -> list[Event]:
             evidence=" | ".join(evidence),
             fatalities=min(fats) if fats else first.fatalities,
             fatalities_low=min(lows) if lows else None,
-            fatalities_high=min(highs) if highs else None,
+            # the range covers every report's account: the lowest is kept, the highest is told
+            fatalities_high=max(highs) if highs else None,
             time_precision=min(precs) if precs else None,
             geo_precision=min(geo) if geo else None,
-            notes=first.notes + f" Reported by {len(g)} reports; lowest figures kept.",
+            notes=_merged_notes(first.notes, g, fats),
         )
         merged.event_id = make_event_id(merged)
         out.append(merged)
     return out
+
+
+_FATALITIES_NOTE = re.compile(r";\s*\d+ fatalities(?: \(range \d+-\d+\))?")
+
+
+def _merged_notes(notes: str, group: list[Event], fats: list[int]) -> str:
+    """The first report's notes with its own figure replaced by what the reports say together."""
+    base = _FATALITIES_NOTE.sub("", notes or "").rstrip(". ")
+    told = ", ".join(str(f) for f in fats)
+    if fats and min(fats) != max(fats):
+        figures = f" (fatalities reported: {told}; the lowest, {min(fats)}, is kept)"
+    elif fats and fats[0]:
+        figures = f" ({fats[0]} fatalities in each)"
+    else:
+        figures = ""
+    return f"{base}. Reported by {len(group)} reports{figures}." if base else f"Reported by {len(group)} reports{figures}."

@@ -74,6 +74,11 @@ class _Context:
     def names(self, phrase: str) -> bool:
         if not phrase:
             return False
+        if phrase in _BROAD_REGIONS:
+            # "the Sahel region", "la région du Sahel": not "the Sahel" of most news
+            return f" {phrase} " in self.admin_text and re.search(
+                rf"(?:regions?|provinces?|departements?|departments?) (?:(?:du|de|la|l|of|the|des) )*{phrase} |"
+                rf" {phrase} (?:regions?|provinces?)\b", self.admin_text) is not None
         return f" {phrase} " in self.admin_text or (
             " " in phrase and f" {phrase.replace(' ', '_')} " in self.admin_text)
 
@@ -482,7 +487,11 @@ class Gazetteer:
                                  m.text)
             out.append(cm)
             pos = m.end
-            if _partial_compound(context, m, starts, ends) or _inside_proper_name(context, m, ends):
+            if _partial_compound(context, m, starts, ends) or _inside_proper_name(context, m, ends) or (
+                    m.normalized in _BROAD_REGIONS and not _REGION_WORD_NEAR.search(context, max(0, m.start - 16),
+                                                                                    m.end + 12)):
+                # ("the Sahel" of most news is the whole belt, not Burkina Faso's Sahel region; "Sahel
+                # Wire" is an outlet: only "the Sahel region", "région du Sahel" name the region)
                 cm.admin = "|"
                 continue
             cm.admin = m.normalized.replace(" ", "_")
@@ -1016,6 +1025,11 @@ def _as_countries(country: str | Sequence[str] | None) -> tuple[str, ...]:
 _SMALL_DISTANCES = 160
 
 # Capitalised at the start of a sentence, and the name of some village somewhere.
+#: admin areas named like a broad region or a bearing ("Sahel", "Est", "Centre-Nord"): named as admin
+#: context only beside a region word
+_BROAD_REGIONS = frozenset({"sahel", "centre", "center", "nord", "sud", "est", "ouest", "centre nord", "centre sud",
+                            "centre est", "centre ouest", "nord ouest", "sud ouest", "north", "south", "east", "west"})
+_REGION_WORD_NEAR = re.compile(r"\b(?:r[ée]gions?|provinces?|departments?|d[ée]partements?)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(
     "a an the on in at of to by for from with as and or but no not some other this that these those it its "
     "he she they we his her their one two three four five six seven eight nine ten after before during "

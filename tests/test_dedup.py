@@ -46,3 +46,13 @@ def test_outlets_typing_one_attack_differently_are_merged() -> None:
             source="B", source_id="b")
     out = dedup_events([b, a])
     assert len(out) == 1 and (out[0].event_type, out[0].source_id) == ("Battles", "b; a")
+
+
+def test_merged_notes_tell_every_reports_figure_and_keep_the_lowest() -> None:
+    a = _ev(notes="Armed clash at Kayes on 2025-07-01; 10 fatalities (range 10-12).")
+    b = _ev(source="B", source_id="b", fatalities=15, fatalities_low=15, fatalities_high=15,
+            notes="Armed clash at Kayes on 2025-07-01; 15 fatalities.")
+    e = dedup_events([a, b])[0]
+    assert (e.fatalities, e.fatalities_low, e.fatalities_high) == (10, 10, 15)
+    assert e.notes == ("Armed clash at Kayes on 2025-07-01. Reported by 2 reports (fatalities reported: 10, 15; "
+                       "the lowest, 10, is kept).")

@@ -43,6 +43,10 @@ def _country_codes(ctx: click.Context, param: click.Parameter, value: tuple[str,
                 continue
             if len(cc) != 2 or not cc.isalpha():
                 raise click.BadParameter(f"{cc!r} is not a two-letter ISO country code")
+            from gazetteer.countries import country_name
+
+            if not country_name(cc):
+                raise click.BadParameter(f"{cc!r} is not a known ISO 3166 country code (e.g. ML, BF, NE)")
             out.append(cc)
     return tuple(out)
 

@@ -210,11 +210,18 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     # no default country: an unnamed one is taken from the report's resolved places further down
     # the countries given are a hint, not a filter: a place elsewhere is taken when the report names
     # its country ("Dori, Burkina Faso" in a run about Mali), or when no country is given at all
-    keep_to = CountryFilter(hints, lambda: _named_countries(gaz, gaz.spot(text, capitalized=True), text))
-    if hints:
+    # the title names countries too ("Burkina : ..."), not places of events
+    ctext = f"{art.title}\n{text}" if art.title else text
+    keep_to = CountryFilter(hints, lambda: _named_countries(gaz, gaz.spot(ctext, capitalized=True), ctext))
+    rank_to = hints  # the countries candidates are ranked for
+    if len(hints) == 1:
         cc = hints[0]
     else:
-        cc = _infer_country(gaz, gaz.spot(text, capitalized=True) if gaz is not None else [], text)
+        cc = _infer_country(gaz, gaz.spot(ctext, capitalized=True) if gaz is not None else [], ctext)
+        if hints and cc in hints:
+            rank_to = (cc,)  # several countries given, the report names one ("Malian army"): it first
+        elif hints:
+            cc = hints[0]  # (several countries given, none named: the first)
     actors = find_actors(text, cc)
     actor_spans = [(a.start, a.start + len(a.text)) for a in actors]
     is_country = gaz.is_country if gaz is not None else None
@@ -315,7 +322,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
-        for rp in resolve_places(gaz, all_mentions, hints or ((cc,) if cc else ()), context, keep_to=keep_to):
+        for rp in resolve_places(gaz, all_mentions, rank_to or ((cc,) if cc else ()), context, keep_to=keep_to):
             resolved[(rp.mention.start, rp.mention.end)] = rp
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
@@ -324,7 +331,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         parts = [q for p in all_mentions if resolved[(p.start, p.end)].candidate is None for q in p.parts]
         if parts:
             got = {(rp.mention.start, rp.mention.end): rp for rp in resolve_places(
-                gaz, parts, hints or ((cc,) if cc else ()), context, keep_to=keep_to)}
+                gaz, parts, rank_to or ((cc,) if cc else ()), context, keep_to=keep_to)}
             for p in all_mentions:
                 rp = next((got[(q.start, q.end)] for q in p.parts
                            if got.get((q.start, q.end)) and got[(q.start, q.end)].candidate is not None), None)
@@ -332,7 +339,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                     resolved[(p.start, p.end)] = replace(rp, mention=p, precision=max(2, rp.precision))
         # "Inwelane, 18 km from Talataye": a place far from where the text puts it is another of that name
         for inc in incidents:
-            for rp in check_situated(text, inc.places, inc.nearby, resolved, gaz, hints or ((cc,) if cc else ()), context,
+            for rp in check_situated(text, inc.places, inc.nearby, resolved, gaz, rank_to or ((cc,) if cc else ()), context,
                                      keep_to=keep_to):
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id, "reason": rp.refused,
                                        "sentence": _sentence_of(sents, rp.mention.start)})
@@ -347,7 +354,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 inc.nearby.extend(around.places(inc))
         lost = [p for inc in lost_incs for p in inc.nearby if (p.start, p.end) not in resolved]
         if lost:
-            for rp in resolve_places(gaz, lost, hints or ((cc,) if cc else ()), context, keep_to=keep_to):
+            for rp in resolve_places(gaz, lost, rank_to or ((cc,) if cc else ()), context, keep_to=keep_to):
                 resolved[(rp.mention.start, rp.mention.end)] = rp
     if not hints and gaz is not None and any(rp.ties for rp in resolved.values()):
         # "à Koury, près de la frontière avec le Burkina Faso": of same-named places the text cannot
@@ -359,12 +366,12 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 if other is not None:
                     resolved[key] = replace(rp, candidate=other, lat=other.lat, lon=other.lon,
                                             ties=[t for t in rp.ties if t is not other])
-    if not hints:
+    if len(hints) != 1:
         # the country the report's places lie in, over a country it merely names ("near the border with
         # Niger"): unnamed forces and civilians are of the country where the events happen, unless
         # the report says whose they are ("Malian soldiers", "the FAMa")
         place_cc = _country_of_places(resolved.values())
-        if place_cc and place_cc != cc and cc not in countries_named(text):
+        if place_cc and place_cc != cc and cc not in countries_named(ctext):
             cc = place_cc
             actors = find_actors(text, cc)
     events: list[tuple[int, Event, list[Any]]] = []
@@ -476,6 +483,10 @@ def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
 #: an actor named as a source: "selon la gendarmerie", "according to the army"
 _SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to|cited\s+by|quoted\s+by)\s+(?:la\s+|le\s+|les\s+|l['’]|the\s+|des\s+)?"
                             r"(?:\w+\s+)?$", re.IGNORECASE)
+#: the report says nobody claimed the attack
+_UNCLAIMED = re.compile(r"\b(?:no (?:group|one|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|has not been|had not "
+                        r"been|not been) claimed|unclaimed|n['’](?:a|ont|avait) (?:pas )?(?:encore )?[ée]t[ée] revendiqu[ée]e?s?|"
+                        r"(?:aucun|nul) groupe n['’]a (?:encore )?revendiqu[ée]|non revendiqu[ée]e?s?)\b", re.IGNORECASE)
 #: an actor its sentence says was harmed: "quatre VDP ont été tués", "three militiamen were killed"
 _VICTIM_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avaient\s+[ée]t[ée])\s+"
@@ -505,11 +516,14 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         told_by = [a for a in in_ctx if _SOURCE_BEFORE.search(art_text, max(0, a.start - 25), a.start)]
         hit = ([a for a in in_ctx if a.inter in (2, 3, 4) and _VICTIM_AFTER.match(art_text, a.start + len(a.text))]
                if et == "Violence against civilians" else [])
-        kept = [a for a in in_ctx if a not in told_by and a not in hit]
+        # "No group has claimed the attack, but JNIM fighters are active in the area": not the perpetrator
+        unclaimed = ([a for a in in_ctx if a.inter in (2, 4) and not a.name.startswith("Unidentified")]
+                     if _UNCLAIMED.search(" ".join(x.text for x in inc.sentences)) else [])
+        kept = [a for a in in_ctx if a not in told_by and a not in hit and a not in unclaimed]
         if len(kept) < len(in_ctx) and any(a.inter in (1, 2, 3, 4, 8) for a in kept):
             in_ctx = kept
-        elif told_by and not hit:
-            in_ctx = [a for a in in_ctx if a not in told_by]
+        elif told_by or unclaimed:
+            in_ctx = [a for a in in_ctx if a not in told_by and a not in unclaimed]
     a1, a2 = assign_actors(et, st, in_ctx, cc)
     # deaths: distinct figures over the incident's sentences (a repeated figure is one report)
     low = high = 0

@@ -86,6 +86,8 @@ _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-ZÀ-Ö][A-ZÀ-Ö'’\- ]{{2,40}}|[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)\s*"
+    # the country after the town: "GAO, Mali, Oct 8 (Sahel Wire) –", "MOPTI, Mali –"
+    rf"(?:,\s*(?!{_MON.replace('?P<mon>', '?:')}\b)(?-i:[A-ZÀ-Ö][a-zà-ÿ]+(?:[ \-][A-ZÀ-Ö][a-zà-ÿ]+)?|[A-ZÀ-Ö]{{3,}}))?\s*"
     rf"(?:\([^)]{{1,30}}\)\s*)?(?:,\s*(?P<when>(?:{_MON2}\.?\s+{_DAYNUM2}|{_DAYNUM}\s+{_MON})(?:,?\s+(?:19|20)\d\d)?)?)?"
     rf"\s*(?:\([^)]{{1,30}}\)\s*)?[–—\-:]\s",
     re.IGNORECASE,

@@ -198,9 +198,13 @@ class _HTMLText(HTMLParser):
              "iframe", "button", "select", "template", "figure"}
     _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
               "article", "blockquote", "pre", "dd", "dt", "td", "main"}
-    _BOILER = re.compile(r"(?:^|[\s_-])(?:nav|menu|footer|header|sidebar|share|social|cookie|"
-                         r"related|comment|advert|promo|newsletter|breadcrumb|subscribe)(?:$|[\s_-])",
-                         re.IGNORECASE)
+    _BOILER = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|header|sidebar|aside|share|sharing|"
+                         r"social|cookies?|consent|gdpr|rgpd|related|recommended|read-?more|more-stories|"
+                         r"most-read|trending|comments?|advert\w*|ads|publicit[ée]|promo|newsletter|"
+                         r"breadcrumbs?|subscribe|abonnement|tags?|"
+                         # French page furniture: "à lire aussi", "voir aussi", "les plus lus", "partager"
+                         r"a-lire(?:-aussi)?|lire-aussi|voir-aussi|sur-le-meme-sujet|plus-lus|partager|partage)"
+                         r"(?:$|[\s_-])", re.IGNORECASE)
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -642,3 +642,41 @@ def test_a_road_named_by_its_towns_is_precision_2(invented_gaz) -> None:
 def test_a_monument_named_after_its_town_places_the_event_in_the_town(invented_gaz) -> None:
     ev = _ev(invented_gaz, "A rally was held at the Talbi Memorial Pyramid on Monday to denounce domestic violence.")
     assert [(e.event_type, e.location) for e in ev] == [("Protests", "Talbi")]
+
+
+@pytest.mark.parametrize("text, ref_day", [
+    ("GAO, Mali, Oct 8 (Sahel Wire) – Gunmen attacked an army camp on Tuesday.", date(2025, 10, 8)),
+    ("Niamey, Niger, 3 mars (AFP) - Des hommes armés ont attaqué un camp mardi.", date(2025, 3, 3)),
+    ("MOPTI, Mali – Gunmen attacked an army camp on Tuesday.", None),
+])
+def test_a_dateline_with_its_country(text: str, ref_day) -> None:
+    from conflict_map.extract.dates import find_dateline
+
+    got, end = find_dateline(text, date(2025, 10, 10))
+    assert end > 0 and got == ref_day
+    ev = extract_events([Article(id="d", text=text, published=date(2025, 10, 10))], None).events
+    assert ev[0].event_date != (ref_day or date(2000, 1, 1)).isoformat()  # the dateline is a reference
+
+
+def test_several_countries_given_the_one_the_report_names_ranks_first(tmp_path) -> None:
+    # two villages named Lerea, in Burkina Faso and in Mali; "--country BF --country ML" and a report about
+    # the "Malian army": the one in Mali
+    from gazetteer import Gazetteer
+
+    (tmp_path / "p.csv").write_text("name,latitude,longitude,country_code,feature_code\n"
+                                    "Lerea,14.1,-0.5,BF,PPL\nLerea,15.7,-4.9,ML,PPL\n", encoding="utf-8")
+    g = Gazetteer.from_sources(places=[tmp_path / "p.csv"], embedded=False, cache_dir=tmp_path / "c")
+    ev = _ev(g, "A Malian army drone strike hit JNIM fighters near Lerea on Thursday.", country=["BF", "ML"])
+    assert (ev[0].country_code, ev[0].actor1) == ("ML", "Military Forces of Mali")
+    # a report in Niger under "--country ML --country NE" has Nigerien actors, not the first country's
+    (tmp_path / "q.csv").write_text("name,latitude,longitude,country_code,feature_code\nTerabo,14.0,1.5,NE,PPL\n",
+                                    encoding="utf-8")
+    g = Gazetteer.from_sources(places=[tmp_path / "q.csv"], embedded=False, cache_dir=tmp_path / "c2")
+    ev = _ev(g, "Gunmen killed three civilians in Terabo on Thursday.", country=["ML", "NE"])
+    assert (ev[0].country_code, ev[0].actor1) == ("NE", "Unidentified Armed Group (Niger)")
+
+
+def test_a_group_the_report_says_claimed_nothing_is_not_the_perpetrator(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "A roadside bomb struck an army convoy near Talbi on Saturday, killing three soldiers. "
+                           "No group has claimed the attack, but JNIM fighters are active in the area.")
+    assert (ev[0].actor1, ev[0].actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")

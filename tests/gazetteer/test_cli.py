@@ -56,7 +56,7 @@ def test_bad_inputs_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     empty = tmp_path / "empty"
     empty.mkdir()
     for args in (["--geonames", str(tmp_path / "missing")], ["--geonames", str(empty)],
-                 ["--country", "MLI", "--geonames", str(bad)]):
+                 ["--country", "MLI", "--geonames", str(bad)], ["--country", "XX", "--geonames", str(bad)]):
         with pytest.raises(SystemExit) as exc:
             main(["gazetteer", "resolve", "Kayes", "--no-embedded", "--cache-dir", str(tmp_path / "c"), *args])
         assert exc.value.code == 2

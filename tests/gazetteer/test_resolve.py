@@ -149,3 +149,24 @@ def test_a_country_named_as_a_border_is_not_the_reports_country(tiny: Gazetteer)
     border = tiny.resolve("Kiderra", context="Des hommes armés ont attaqué Kiderra, près de la frontière avec le "
                                               "Sénégal.")[0]
     assert (named.country, border.country) == ("SN", "ML")
+
+
+def test_the_sahel_of_the_news_is_not_the_sahel_region(tmp_path) -> None:
+    # Burkina Faso's admin-1 "Sahel" is a region; "the Sahel" and an outlet called "Sahel Wire" are not
+    from gazetteer import Gazetteer
+
+    from .conftest import dump_line
+
+    rows = [(601, "Lerea", "Lerea", "", 14.1, -0.5, "P", "PPL", "BF", "52", "", 0),
+            (602, "Lerea", "Lerea", "", 15.7, -4.9, "P", "PPL", "ML", "06", "", 0)]
+    d = tmp_path / "gn"
+    d.mkdir()
+    for cc in ("BF", "ML"):
+        (d / f"{cc}.txt").write_text("".join(dump_line(r) for r in rows if r[8] == cc), encoding="utf-8")
+    (d / "admin1CodesASCII.txt").write_text("BF.52\tSahel\tSahel\t603\nML.06\tTombouctou\tTombouctou\t604\n",
+                                            encoding="utf-8")
+    g = Gazetteer.from_sources(geonames=[d], embedded=False, cache_dir=tmp_path / "cache")
+    news = g.resolve("Lerea", country=["BF", "ML"], context="TIMBUKTU (Sahel Wire) – jihadists of the Sahel "
+                                                           "attacked Lerea.")[0]
+    region = g.resolve("Lerea", country=["BF", "ML"], context="Gunmen attacked Lerea in the Sahel region.")[0]
+    assert not any("Sahel" in r for r in news.reasons) and region.country == "BF"

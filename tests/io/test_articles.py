@@ -112,3 +112,14 @@ def test_decomposed_accents_are_composed(tmp_path) -> None:
     p.write_text("Attaque à Se\u0301gou mardi.\n", encoding="utf-8")
     arts, _ = read_articles([p])
     assert arts[0].text == "Attaque à Ségou mardi."
+
+
+def test_page_furniture_without_an_article_element_is_dropped(tmp_path) -> None:
+    # no <article>: the whole page is read, minus the cookie banner and the French "à lire aussi" box
+    p = tmp_path / "page.html"
+    p.write_text("<html><body><div class='cookies'>Ce site utilise des cookies.</div>"
+                 "<div class='article-body'><p>Des hommes armés ont tué deux civils à Gao mardi.</p></div>"
+                 "<div class='a-lire-aussi'><ul><li>Tillabéri : 17 soldats tués</li></ul></div>"
+                 "<div class='voir-aussi'>Niger : deux morts à Téra</div></body></html>", encoding="utf-8")
+    arts, rejected = read_articles([p])
+    assert [a.text for a in arts] == ["Des hommes armés ont tué deux civils à Gao mardi."] and not rejected
