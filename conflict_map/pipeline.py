@@ -201,7 +201,7 @@ def _events_from_texts(paths: list[Path], gaz: Any, report: Any, *, country: tup
     extraction = extract_events(articles, gaz, country=country or None, published=published)
     report.add_extraction(extraction, articles)
     events = dedup_events(extraction.events)
-    report.counts["events_before_dedup"] = len(extraction.events)
+    report.counts["events_before_dedup"] = report.counts.get("events_before_dedup", 0) + len(extraction.events)
     return events_to_frame(events)
 
 
@@ -233,6 +233,8 @@ def _events_from_table(path: Path, gaz: Any, report: Any) -> "gpd.GeoDataFrame":
     gdf = read_events(path, gazetteer=gaz) if _accepts_gazetteer(path) else read_events(path)
     rejected = list(gdf.attrs.get("rejected", []))
     report.add_input(path, "table", len(gdf) + len(rejected))
+    # (table rows are events as given: counted here too, so that the counts add up)
+    report.counts["events_before_dedup"] = report.counts.get("events_before_dedup", 0) + len(gdf)
     report.rejected.extend(rejected)
     report.warnings.extend(gdf.attrs.get("warnings", []))
     return gdf

@@ -31,6 +31,8 @@ def map_cmd(events: Path, output: Path, regions: tuple[Path, ...], tiles: str,
     from ..maps import make_map, save_map
 
     tiles_arg = tiles_value(tiles, tiles_attribution)  # checked before any work
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(f"{output.name!r}: a map is written as HTML (.html)", param_hint="'-o'")
     with Stages(4, show_progress()) as stages:
         stages.step(f"reading {events.name}")
         t0 = time.perf_counter()

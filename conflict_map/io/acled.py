@@ -293,8 +293,11 @@ def _merge_monadic(table: CsvTable, col: Collector) -> list[tuple[int, dict[str,
     return out
 
 
-def acled_records(table: CsvTable, col: Collector) -> list[dict[str, Any]]:
-    """ACLED rows as event records (model columns), rejecting unusable rows into ``col``."""
+def acled_records(table: CsvTable, col: Collector, geocode: bool = False) -> list[dict[str, Any]]:
+    """ACLED rows as event records (model columns), rejecting unusable rows into ``col``.
+
+    With ``geocode``, a row that names a location and gives no coordinates keeps its line number in
+    ``_line`` for the caller to place it (instead of a "kept unlocated" warning)."""
     lower_header = [h.lower() for h in table.header]
     table = CsvTable(table.path, lower_header, table.rows, table.lines)
     hdr = set(lower_header)
@@ -305,13 +308,13 @@ def acled_records(table: CsvTable, col: Collector) -> list[dict[str, Any]]:
     for line, rec in records:
         rec = {k: (v if v is not None else "") for k, v in rec.items()}
         try:
-            out.append(_record(rec, col, line, hdr))
+            out.append(_record(rec, col, line, hdr, geocode))
         except ValueError as exc:
             col.reject(line, str(exc), rec.get("event_id_cnty", ""))
     return out
 
 
-def _record(rec: dict[str, str], col: Collector, line: int, hdr: set[str]) -> dict[str, Any]:
+def _record(rec: dict[str, str], col: Collector, line: int, hdr: set[str], geocode: bool = False) -> dict[str, Any]:
     r: dict[str, Any] = {}
     eid = rec.get("event_id_cnty", "").strip() or rec.get("data_id", "").strip()
     if not eid:
@@ -373,12 +376,14 @@ def _record(rec: dict[str, str], col: Collector, line: int, hdr: set[str]) -> di
     for c in ("region", "admin1", "admin2", "admin3", "location", "source", "source_scale", "notes",
               "tags"):
         r[c] = rec.get(c, "").strip()
-    lat, lon = parse_float(rec.get("latitude", "")), parse_float(rec.get("longitude", ""))
+    lat, lon = parse_float(rec.get("latitude", ""), "latitude"), parse_float(rec.get("longitude", ""), "longitude")
     if (lat is None) != (lon is None):
         raise ValueError("only one of latitude and longitude is given")
     if lat is not None and lon is not None:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError(f"coordinates out of range: latitude {lat}, longitude {lon}")
+    elif geocode and r.get("location"):
+        r["_line"] = line  # placed from its location by the caller
     else:
         col.warn(line, "no coordinates: the event is kept unlocated", field="latitude")
     r["latitude"], r["longitude"] = lat, lon

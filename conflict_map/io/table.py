@@ -163,12 +163,21 @@ def parse_int(text: str) -> int | None:
     return int(v)
 
 
-def parse_float(text: str) -> float | None:
-    """A float cell (a decimal comma is accepted); ``None`` when empty."""
+def parse_float(text: str, column: str = "") -> float | None:
+    """A float cell (a decimal comma is accepted); ``None`` when empty.
+
+    Raises
+    ------
+    ValueError
+        Naming the column (when given) and the value: "longitude 'abc' is not a number".
+    """
     s = text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip()
     if not s:
         return None
-    v = float(s)
+    try:
+        v = float(s)
+    except ValueError:
+        raise ValueError(f"{column or 'value'} {text.strip()!r} is not a number") from None
     if v != v:
         return None
     return v
@@ -261,7 +270,12 @@ def read_csv(path: str | os.PathLike[str], on_error: str = "report", gazetteer: 
     elif kind == "acled":
         from .acled import acled_records
 
-        recs = acled_records(table, col)
+        recs = acled_records(table, col, geocode=gazetteer is not None)
+        # rows that name a place and give no coordinates are placed with the gazetteer
+        countries = tuple(c.strip().upper() for c in ((country,) if isinstance(country, str) else (country or ()))
+                          if c and c.strip())
+        _geocode_rows([(r, r.pop("_line"), r["location"], r.get("country_code", "")) for r in recs if "_line" in r],
+                      gazetteer, countries, countries[0] if len(countries) == 1 else "", col)
     elif kind == "ucdp":
         from .ucdp import ucdp_records
 
@@ -367,7 +381,7 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
                 r["place_mention"] = place
             lat = lon = None
             if has_xy:
-                lat, lon = parse_float(rec[lat_c]), parse_float(rec[lon_c])
+                lat, lon = parse_float(rec[lat_c], lat_c), parse_float(rec[lon_c], lon_c)
                 if (lat is None) != (lon is None):
                     raise ValueError("only one of latitude and longitude is given")
                 if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -384,25 +398,33 @@ def _generic_records(table: CsvTable, col: Collector, gazetteer: Any,
             col.reject(line, str(exc), rec.get("id", ""))
             continue
         out.append(r)
-    if pending:
-        found = _resolve_places(gazetteer, [(p, own_cc or countries or None, r.get("notes") or None)
-                                            for r, _, p, own_cc in pending])
-        for (r, line, place, own_cc), cands in zip(pending, found):
-            if cands:
-                c = cands[0]
-                r["latitude"], r["longitude"] = float(c.lat), float(c.lon)
-                r["geonameid"] = getattr(c, "geonameid", None)
-                r["country_code"] = own_cc or getattr(c, "country", "") or default_cc
-                for k in ("admin1", "admin2"):
-                    if not r.get(k):
-                        r[k] = getattr(c, k, "") or ""
-                fclass = getattr(c, "feature_class", "")
-                r.setdefault("geo_precision", 3 if fclass == "A" else 1)
-            else:
-                r["location_flags"] = "unresolved"
-                col.warn(line, f"place {place!r} not found in the gazetteer: event kept unlocated",
-                         field="location")
+    _geocode_rows(pending, gazetteer, countries, default_cc, col)
     return out
+
+
+def _geocode_rows(pending: list[tuple[dict[str, Any], int, str, str]], gazetteer: Any,
+                  countries: tuple[str, ...], default_cc: str, col: Collector) -> None:
+    """Give coordinates to rows that name a place and have none: (record, line, place, own country)."""
+    if not pending:
+        return
+    found = _resolve_places(gazetteer, [(p, own_cc or countries or None, r.get("notes") or None)
+                                        for r, _, p, own_cc in pending])
+    for (r, line, place, own_cc), cands in zip(pending, found):
+        if cands:
+            c = cands[0]
+            r["latitude"], r["longitude"] = float(c.lat), float(c.lon)
+            r["geonameid"] = getattr(c, "geonameid", None)
+            r["country_code"] = own_cc or getattr(c, "country", "") or default_cc
+            for k in ("admin1", "admin2"):
+                if not r.get(k):
+                    r[k] = getattr(c, k, "") or ""
+            fclass = getattr(c, "feature_class", "")
+            if not r.get("geo_precision"):
+                r["geo_precision"] = 3 if fclass == "A" else 1
+        else:
+            r["location_flags"] = "unresolved"
+            col.warn(line, f"place {place!r} not found in the gazetteer: event kept unlocated",
+                     field="location")
 
 
 def _resolve_places(gazetteer: Any, queries: list[tuple[str, Any, str | None]]) -> list[list[Any]]:

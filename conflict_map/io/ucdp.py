@@ -100,7 +100,7 @@ def _record(rec: dict[str, str], col: Collector, line: int) -> dict[str, Any]:
         col.warn(line, f"year {given_year} disagrees with date_start {d.isoformat()}", field="year",
                  given=given_year, computed=d.year)
     wp = parse_int(rec.get("where_prec", "")) or 1
-    lat, lon = parse_float(rec.get("latitude", "")), parse_float(rec.get("longitude", ""))
+    lat, lon = parse_float(rec.get("latitude", ""), "latitude"), parse_float(rec.get("longitude", ""), "longitude")
     if lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"coordinates out of range: latitude {lat}, longitude {lon}")
     if wp >= 6 or lat is None or lon is None:

@@ -73,3 +73,8 @@ def test_tile_url_needs_attribution(events_file: Path, tmp_path: Path) -> None:
     assert res.returncode == 2
     assert "attribution" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_a_map_is_written_as_html_only(events_file: Path, tmp_path: Path) -> None:
+    res = cli("map", str(events_file), "-o", str(tmp_path / "m.png"))
+    assert res.returncode == 2 and "HTML" in res.stderr and not (tmp_path / "m.png").exists()

@@ -219,6 +219,24 @@ def test_generic_csv_with_place_names_uses_the_gazetteer(tmp_path: Path) -> None
     assert any("Nowhereville" in w["message"] for w in ev.attrs["warnings"])
 
 
+@pytest.mark.shared
+def test_an_acled_row_with_a_place_and_no_coordinates_is_placed_with_the_gazetteer(tmp_path: Path) -> None:
+    from gazetteer import Gazetteer
+
+    rows = [_current_row("MLI1"), _current_row("MLI2", latitude="", longitude="", location="Kayes"),
+            _current_row("MLI3", longitude="abc")]
+    p = _write(tmp_path, "a.csv", CURRENT_HEADER + "\n" + "\n".join(rows) + "\n")
+    ev = read_events(p, gazetteer=Gazetteer.default)
+    kayes = ev[ev.event_id == "MLI2"].iloc[0]
+    assert abs(kayes.latitude - 14.45) < 0.1 and abs(kayes.longitude + 11.44) < 0.1
+    assert not any("MLI2" in str(w) and "unlocated" in w["message"] for w in ev.attrs["warnings"])
+    assert ev.attrs["rejected"][0]["reason"] == "longitude 'abc' is not a number"
+    # without a gazetteer the row is kept unlocated, with a warning
+    ev = read_events(p)
+    assert ev[ev.event_id == "MLI2"].geometry.iloc[0] is None
+    assert any("unlocated" in w["message"] for w in ev.attrs["warnings"])
+
+
 _cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
                 max_size=12)
 
