@@ -483,10 +483,22 @@ def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:
 #: an actor named as a source: "selon la gendarmerie", "according to the army"
 _SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to|cited\s+by|quoted\s+by)\s+(?:la\s+|le\s+|les\s+|l['’]|the\s+|des\s+)?"
                             r"(?:\w+\s+)?$", re.IGNORECASE)
+_DATELINE_AGENCY = re.compile(r"^[^\n]{0,60}?\((?P<who>[A-Z][\w .&'’-]{1,30})\)\s*[–—:-]")
+
+
+def _dateline_source(text: str) -> str:
+    """The outlet a dateline names: "GAO, Mali, Oct 8 (Sahel Wire) –" gives "Sahel Wire"."""
+    m = _DATELINE_AGENCY.match(text)
+    return m.group("who").strip() if m else ""
+
+
 #: the report says nobody claimed the attack
 _UNCLAIMED = re.compile(r"\b(?:no (?:group|one|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|has not been|had not "
                         r"been|not been) claimed|unclaimed|n['’](?:a|ont|avait) (?:pas )?(?:encore )?[ée]t[ée] revendiqu[ée]e?s?|"
                         r"(?:aucun|nul) groupe n['’]a (?:encore )?revendiqu[ée]|non revendiqu[ée]e?s?)\b", re.IGNORECASE)
+#: a force named as the one that speaks ("the gendarmerie said"): the source, when another force acts
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|announced|reported|stated|a\s+(?:d[ée]clar[ée]|indiqu[ée]|annonc[ée])|"
+                         r"ont\s+(?:d[ée]clar[ée]|indiqu[ée]|annonc[ée]))\b", re.IGNORECASE)
 #: an actor its sentence says was harmed: "quatre VDP ont été tués", "three militiamen were killed"
 _VICTIM_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avaient\s+[ée]t[ée])\s+"
@@ -513,7 +525,9 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     if art_text:
         # who tells ("selon la gendarmerie") and, in violence against civilians, who died ("quatre VDP
         # ont été tués ... par des individus armés") are not the perpetrators
-        told_by = [a for a in in_ctx if _SOURCE_BEFORE.search(art_text, max(0, a.start - 25), a.start)]
+        told_by = [a for a in in_ctx if _SOURCE_BEFORE.search(art_text, max(0, a.start - 25), a.start)
+                   or (a.inter == 1 and _SAYS_AFTER.match(art_text, a.start + len(a.text))
+                       and sum(1 for b in in_ctx if b.inter == 1) > 1)]
         hit = ([a for a in in_ctx if a.inter in (2, 3, 4) and _VICTIM_AFTER.match(art_text, a.start + len(a.text))]
                if et == "Violence against civilians" else [])
         # "No group has claimed the attack, but JNIM fighters are active in the area": not the perpetrator
@@ -591,7 +605,8 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         assoc_actor_1="; ".join(allies_of(a1, in_ctx)),
         actor2=a2.name if a2 else "", inter2=(a2.inter if a2 else (0 if a1 else None)),
         civilian_targeting="Civilian targeting" if a2 is not None and a2.inter == 7 else "",
-        source=art.source, source_id=art.id, source_url=art.url, date_expression=inc.expression,
+        source=art.source or _dateline_source(art_text or art.text), source_id=art.id, source_url=art.url,
+        date_expression=inc.expression,
     )
     out: list[tuple[int, Event, list[Any]]] = []
     if not places:

@@ -281,6 +281,16 @@ class _HTMLText(HTMLParser):
             self.article_parts.append(s)
 
 
+def _site_from_title(title: str) -> str:
+    """The site name a page title ends with ("Attack in Boni | Sahel Daily", "... - RFI"), or ""."""
+    for sep in (" | ", " – ", " — ", " - "):
+        if sep in title:
+            last = title.rsplit(sep, 1)[1].strip()
+            if 1 <= len(last.split()) <= 4 and len(last) <= 40:
+                return last
+    return ""
+
+
 def _clean_lines(parts: Iterable[str]) -> str:
     lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", ln).strip() for ln in "".join(parts).split("\n")]
     return "\n".join(ln for ln in lines if ln)
@@ -319,8 +329,10 @@ def _read_html(path: Path, published: date | None) -> tuple[list[Article], list[
                 pass
     if not body:
         return [], [Rejected(origin=str(path), reason="no readable text in the page", record_id=path.stem)]
+    # the outlet: og:site_name, else the last part of the <title> ("Attack in Boni | Sahel Daily")
+    site = p.meta.get("og:site_name", "") or _site_from_title(re.sub(r"\s+", " ", p.title).strip())
     return [Article(id=path.stem, text=body, title=title, url=p.meta.get("og:url", ""), published=pub,
-                    source=p.meta.get("og:site_name", ""), lang=p.meta.get("og:locale", "")[:2],
+                    source=site, lang=p.meta.get("og:locale", "")[:2],
                     origin=str(path))], []
 
 

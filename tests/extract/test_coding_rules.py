@@ -680,3 +680,15 @@ def test_a_group_the_report_says_claimed_nothing_is_not_the_perpetrator(invented
     ev = _ev(invented_gaz, "A roadside bomb struck an army convoy near Talbi on Saturday, killing three soldiers. "
                            "No group has claimed the attack, but JNIM fighters are active in the area.")
     assert (ev[0].actor1, ev[0].actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+def test_the_outlet_of_a_dateline_is_the_source() -> None:
+    ev = extract_events([Article(id="s", text="GAO, Mali, Oct 8 (Sahel Wire) – Gunmen killed two traders on Tuesday.",
+                                 published=date(2025, 10, 9))], None).events
+    assert ev[0].source == "Sahel Wire"
+
+
+def test_a_force_that_speaks_is_the_source_not_a_party() -> None:
+    ev = extract_events([Article(id="s", text="Soldiers arrested three traffickers on Monday, the gendarmerie said.",
+                                 published=REF)], None, country="ML").events
+    assert (ev[0].actor1, ev[0].actor2) == ("Military Forces of Mali", "")

@@ -123,3 +123,12 @@ def test_page_furniture_without_an_article_element_is_dropped(tmp_path) -> None:
                  "<div class='voir-aussi'>Niger : deux morts à Téra</div></body></html>", encoding="utf-8")
     arts, rejected = read_articles([p])
     assert [a.text for a in arts] == ["Des hommes armés ont tué deux civils à Gao mardi."] and not rejected
+
+
+def test_the_site_name_at_the_end_of_a_page_title_is_the_source(tmp_path) -> None:
+    p = tmp_path / "page.html"
+    p.write_text("<html><head><title>Army convoy hit near Boni | Sahel Daily</title></head><body><article>"
+                 "<p>A roadside bomb struck an army convoy near Boni on Saturday, killing three soldiers, a "
+                 "military source said. Residents said the convoy was escorting fuel trucks to the town, which "
+                 "has been under a blockade for months.</p></article></body></html>", encoding="utf-8")
+    assert read_articles([p])[0][0].source == "Sahel Daily"
