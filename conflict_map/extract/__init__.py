@@ -531,8 +531,9 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         hit = ([a for a in in_ctx if a.inter in (2, 3, 4) and _VICTIM_AFTER.match(art_text, a.start + len(a.text))]
                if et == "Violence against civilians" else [])
         # "No group has claimed the attack, but JNIM fighters are active in the area": not the perpetrator
+        inc_text = " ".join(x.text for x in inc.sentences)
         unclaimed = ([a for a in in_ctx if a.inter in (2, 4) and not a.name.startswith("Unidentified")]
-                     if _UNCLAIMED.search(" ".join(x.text for x in inc.sentences)) else [])
+                     if ("claim" in inc_text or "revendiqu" in inc_text) and _UNCLAIMED.search(inc_text) else [])
         kept = [a for a in in_ctx if a not in told_by and a not in hit and a not in unclaimed]
         if len(kept) < len(in_ctx) and any(a.inter in (1, 2, 3, 4, 8) for a in kept):
             in_ctx = kept

@@ -61,6 +61,8 @@ _ANNIVERSARY_L = lx.StartFinder(lx.lower_pattern(lx.ANNIVERSARY.pattern))
 _DENIAL_L = lx.StartFinder(lx.lower_pattern(lx.DENIAL.pattern))
 #: MODAL_BEFORE for lower-cased text; its one case-sensitive word ("may", not the month "May") is
 #: looked for in the original text by _MODAL_MAY
+#: letters every negation word holds (a cheap test before the negation regex)
+_NEG_BITS = re.compile("no|n't|n’t|ni|sans|pas|aucun|jamais|never|without")
 _MODAL_L = lx.StartFinder(lx.lower_pattern(lx.MODAL_BEFORE.pattern.replace("(?-i:may)|", "")))
 # matches are read from these
 _MIL_L = re.compile(lx.lower_pattern(lx.MILITARY_TARGET.pattern))
@@ -127,6 +129,7 @@ _ARMED_SIDE = re.compile(r"\b(?:militants?|militia\w*|milices?|miliciens?|jihadi
                          r"dozos?|hunters|chasseurs|insurgents?|armed (?:men|group|individuals)|hommes arm[ée]s|"
                          r"self-defen[cs]e|auto-d[ée]fense|JNIM|GSIM|ISGS|EIGS|ISWAP|Katiba|Ansar\w*|armed(?! forces| and security)|arm[ée]s|"
                          r"fired (?:gun)?shots|gunshots|exchanges? of fire|[ée]changes? de tirs)\b", re.IGNORECASE)
+_AVENGED_BITS = re.compile("respon|retali|repr|veng")  # (a cheap test before _AVENGED)
 _ATTACK_NOUNS = frozenset("attack attacks assault assaults raid raids incursion attaque attaques assaut offensive".split())
 _NOUN_TARGET = re.compile(r"^\s*(?:(?:by|par|of|from|de)\s+[^,.;]{0,60}?\s+)?(?:on|upon|against|contre|sur|targeting|visant)\s+",
                           re.IGNORECASE)
@@ -222,9 +225,7 @@ def find_cues(sentence: str) -> list[Cue]:
         return cues  # no cue: the sentence-level checks below are not needed
     hurt = _HURT_L.search(low) >= 0
     # asked only by the cues that use them (pure functions of the sentence: -1 not yet asked)
-    ground_i = protest_i = -1
-    neg = lx.NEGATION.search(sentence)
-    neg_at = neg.start() if neg is not None else None  # most sentences have no negation at all
+    ground_i = protest_i = civil_i = -1
     if mob:
         vs = sentence.rfind(" ", mob.start(), mob.end()) + 1  # where the violent verb starts
         if lx.MODAL_BEFORE.search(sentence, max(mob.start(), vs - 45), vs) or lx.negated(sentence, vs):
@@ -238,12 +239,13 @@ def find_cues(sentence: str) -> list[Cue]:
             modal = _MODAL_L.search(fast, lo, start) >= 0 or _MODAL_MAY.search(sentence, lo, start)
         else:
             modal = lx.MODAL_BEFORE.search(sentence, max(0, start - 45), start)
-        if not modal and neg_at is not None and neg_at < start and lx.negated(sentence, start):
+        if not modal and _NEG_BITS.search(low, max(0, start - 45), start) and lx.negated(sentence, start):
             continue
         if modal or (_PLANNED_AFTER.match(sentence, end) and not _PAST_FORM.search(m.group())):
             continue  # (a verb in the past tense happened: "attacked the expected convoy")
         group = m.lastgroup or ""
-        if group == "atk" and _AVENGED.search(sentence, max(0, start - 40), start):
+        if group == "atk" and _AVENGED_BITS.search(low, max(0, start - 40), start) \
+                and _AVENGED.search(sentence, max(0, start - 40), start):
             continue  # "attacked the village in response to an attack on a checkpoint": an earlier event
         if group == "atk":
             kind = _kind(_target_window(sentence, start, end))
@@ -275,7 +277,9 @@ def find_cues(sentence: str) -> list[Cue]:
             tier = 1
         elif et == "Battles":
             tier = 0
-            if st == "Armed clash" and _CIVIL_SIDE.search(sentence) and not _ARMED_SIDE.search(sentence):
+            if civil_i < 0:
+                civil_i = int(bool(_CIVIL_SIDE.search(sentence)) and not _ARMED_SIDE.search(sentence))
+            if st == "Armed clash" and civil_i == 1:
                 # "clashes between students", "clashes between police and youths": no armed group
                 # fights, so a riot (EVENTS.md: violent demonstrations and mob violence)
                 cues.append(Cue("Riots", "Violent demonstration", 1, start, end, m.group(), "lex", hurt))
