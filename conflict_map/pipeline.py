@@ -142,6 +142,16 @@ def run(
         raise InputNotFoundError("no input given")
     kinds = [(p, input_kind(p)) for p in paths]  # fail fast, before any heavy work
     report = Report()
+    seen: set[Path] = set()
+    unique = []
+    for p, k in kinds:
+        key = p.resolve()
+        if key in seen:
+            report.warnings.append(f"{p}: given more than once; read once")
+            continue
+        seen.add(key)
+        unique.append((p, k))
+    kinds = unique
     texts = [p for p, k in kinds if k == "text"]
     tables = [p for p, k in kinds if k == "table"]
     stages = Stages(2 + bool(texts) + len(tables) + with_regions + (output_dir is not None),

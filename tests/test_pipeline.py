@@ -95,6 +95,15 @@ def test_a_reused_id_is_renamed_and_the_report_says_so(tmp_path: Path) -> None:
     assert set(result.events["source_id"]) == {"r1", "r1#2"}
 
 
+def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    src = tmp_path / "one.jsonl"
+    src.write_text(json.dumps({"id": "r1", "published": "2024-03-14",
+                               "text": "Soldiers clashed with militants in Mopti on Tuesday."}) + "\n", encoding="utf-8")
+    result = run([src, tmp_path / "." / "one.jsonl"], None, tiles=None)
+    assert result.report["counts"]["records"] == 1 and len(result.events) == 1
+    assert any("given more than once" in w for w in result.report["warnings"])
+
+
 def test_team_example_runs_on_the_embedded_gazetteer(tmp_path: Path) -> None:
     result = run([EXAMPLE], tmp_path, tiles=None)
     ev = result.events
