@@ -123,8 +123,10 @@ _GROUP_BEFORE = re.compile(r"\b(?:katiba|katibat|brigade|kataib)\s+$", re.IGNORE
 #: mouvements de l'Azawad", "Movement for the Salvation of Azawad"): the group, not a place
 _ORG_BEFORE = re.compile(
     r"\b(?:Front|Mouvement|Movement|Coordination|Council|Conseil|Alliance|Union|Groupe|Group|Plateforme|Platform|"
-    r"Coalition|Association|Brigade|Battalion|Bataillon|Rassemblement|Congr[eè]s|Parti|Party)\b"
-    r"(?:\s+(?-i:[a-zéèêàâîôûç'’]+)){0,5}\s+(?i:de|du|des|for|of|pour)\s+(?i:la\s+|l['’]|le\s+|the\s+)?$")
+    r"Coalition|Association|Brigade|Battalion|Bataillon|Rassemblement|Congr[eè]s|Parti|Party|Directorate|"
+    r"Direction|Agency|Agence|Office|Commission|Committee|Comit[ée]|Ministry|Minist[eè]re|Authority|Autorit[ée]|"
+    r"Institute|Institut|Bank|Banque|Fund|Fonds|Radio|Television|T[ée]l[ée]vision)\b"
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?i:de|du|des|for|of|pour)\s+(?i:la\s+|l['’]|le\s+|the\s+)?$")
 #: a name right after these words names a military operation
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|opération|op\.)\s+['\"‘“«]?\s*$", re.IGNORECASE)
 #: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
@@ -259,6 +261,9 @@ _SPEAKS_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|repor
                          r"a\s+indiqu[ée]|rapporte)\b", re.IGNORECASE)
 
 
+_PATRONYM_AFTER = re.compile(r"\s+(?i:ould|ag|ben|bin|wuld)\s+[A-Za-zÀ-ÿ]")
+
+
 def where_someone_speaks(article: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is where a speaker is ("according to an official in Talbi",
     "residents of Kelta, who said", "un élu joint depuis Mopti"), not where something happened."""
@@ -293,6 +298,8 @@ _SPEECH_VERB = re.compile(r"\b(?:said|say|says|told|tell|accus\w*|report\w*|clai
 
 
 def _is_person(text: str, start: int, end: int, article: str) -> bool:
+    if _PATRONYM_AFTER.match(article, end):
+        return True  # "Baba ould Cheikh", "Mohamed Ag Intallah": a name with its father's
     before = article[max(0, start - 40):start]
     if _TITLE_F.search(before) >= 0 or _has(_SAID_F, _SAID, before, lowered(before)):
         return True
@@ -453,7 +460,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             continue  # "Katiba Macina", "la katiba Serma": an armed group named after a place
         if "op" in w24 and _OPERATION_BEFORE.search(article, max(0, s - 24), s):
             continue  # "operation 'Panga'", "l'opération Serval": a military operation's name
-        if _ORG_BEFORE.search(article, max(0, s - 60), s):
+        if _ORG_BEFORE.search(article, max(0, s - 90), s):
             continue  # "Front de libération de l'Azawad", "Movement for the Salvation of Azawad": a group's name
         if " " in name and _TITLE_F.search(name.split()[0] + " ") >= 0:
             continue
@@ -667,6 +674,8 @@ def _names_admin(name: str, c: Any) -> bool:
 
 #: how far from the place that situates it a place "near" it may be (km); "N km from": N x 1.5 + 15
 _NEAR_KM = 50.0
+#: "N km from": the place may be up to N x _KM_SLACK + _KM_PAD km away (distances in reports are rough)
+_KM_SLACK, _KM_PAD = 1.5, 15.0
 
 
 def check_situated(article: str, mentions: Sequence[PlaceMention], nearby: Sequence[PlaceMention],
@@ -700,7 +709,7 @@ def check_situated(article: str, mentions: Sequence[PlaceMention], nearby: Seque
         rb = resolved[(b.start, b.end)]
         if rb.candidate is None:
             continue
-        bound = float(gap.group("km").replace(",", ".")) * 1.5 + 15 if gap.group("km") else _NEAR_KM
+        bound = float(gap.group("km").replace(",", ".")) * _KM_SLACK + _KM_PAD if gap.group("km") else _NEAR_KM
         ca, cb = ra.candidate, rb.candidate
         d = float(haversine_km(ca.lat, ca.lon, cb.lat, cb.lon))
         if d <= bound or _names_admin(b.text, ca):

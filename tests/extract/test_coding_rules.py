@@ -692,3 +692,17 @@ def test_a_force_that_speaks_is_the_source_not_a_party() -> None:
     ev = extract_events([Article(id="s", text="Soldiers arrested three traffickers on Monday, the gendarmerie said.",
                                  published=REF)], None, country="ML").events
     assert (ev[0].actor1, ev[0].actor2) == ("Military Forces of Mali", "")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Gunmen seized a vehicle of the NGO Directorate for Social Development and Economic Solidarity of Kelta "
+     "in Talbi on Monday.", "Kelta"),  # the last word of an organisation's long name
+    ("Baba ould Cheikh, a notable of Talbi, was kidnapped on Monday.", "Baba"),  # a name with its father's
+])
+def test_names_inside_names_are_not_places(text: str, word: str) -> None:
+    from types import SimpleNamespace
+
+    from conflict_map.extract.places import candidate_places
+
+    spotted = [SimpleNamespace(start=text.index(w), end=text.index(w) + len(w), text=w) for w in (word, "Talbi")]
+    assert word not in [p.text for p in candidate_places(text, 0, len(text), spotted)]
