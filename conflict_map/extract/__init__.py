@@ -129,6 +129,16 @@ def _named_countries(gaz: Any, spotted: Sequence[Any], text: str) -> Counter[str
     return counts
 
 
+def _resolution_context(text: str, incidents: Sequence[_Incident]) -> str:
+    """The text place names are resolved with: the incidents' sentences, then the rest of the report (a
+    background sentence may name the region: "Bosso, in the Diffa region, has been attacked since
+    2015"), at most 3,000 characters."""
+    told = " ".join(s.text for inc in incidents for s in inc.sentences)
+    if len(told) >= 3000 or len(text) <= len(told) + 1:
+        return told[:3000]
+    return (told + " " + text)[:3000]
+
+
 def _border_countries(gaz: Any, spotted: Sequence[Any], text: str) -> set[str]:
     """The countries a report names as the other side of a border ("the border with Burkina Faso")."""
     out: set[str] = set()
@@ -319,7 +329,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         return [], len(sents)
     # resolve all places of the report together (co-mentioned places pull each other)
     all_mentions = [p for inc in incidents for p in inc.places]
-    context = " ".join(s.text for inc in incidents for s in inc.sentences)[:3000]
+    context = _resolution_context(text, incidents)
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
         for rp in resolve_places(gaz, all_mentions, rank_to or ((cc,) if cc else ()), context, keep_to=keep_to):
@@ -595,6 +605,11 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         strong = [pp for pp in places if not only_situates(art_text or art.text, pp[0])]
         if strong and len(strong) < len(places):
             places = strong
+        # "In the Gao region, a vehicle struck a mine on the road between Gao and Bourem": the town, not
+        # the region that frames the sentence
+        finer = [pp for pp in places if pp[1].precision < 3]
+        if finer and len(finer) < len(places):
+            places = finer
     if len(places) > 1 and not _several_incidents(inc, places):
         # one attack told with several place names (where it happened, where the victims came from,
         # the road it was on): one event, at the first place

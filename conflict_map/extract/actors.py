@@ -97,8 +97,11 @@ ACTOR_LEXICON: list[tuple[str, str, int]] = [
     (r"Islamic State (?:in the )?(?:Greater )?Sahara|Islamic State Sahel|IS Sahel|ISGS|EIGS|ISSP|"
      r"[ÉE]tat islamique (?:au|dans le) (?:Grand )?Sahara|IS-Sahel|"
      # in reports on the Sahel, "the Islamic State" is its Sahel branch
-     r"(?:the )?Islamic State(?! (?:in|of) (?:Iraq|Syria|West Africa))|(?:l['’])?[ÉE]tat islamique(?! en Afrique de l['’]Ouest)",
+     r"(?:the )?Islamic State(?! (?:(?:in|of) )?(?:the )?(?:Iraq|Syria|West Africa))|(?:l['’])?[ÉE]tat islamique(?! en Afrique de l['’]Ouest)",
      "Islamic State (Greater Sahara)", 2),
+    (r"ISWAP|Islamic State (?:West Africa|in West Africa)(?: Province)?|[ÉE]tat islamique en Afrique de l['’]Ouest|"
+     r"EIAO|Iswap", "Islamic State West Africa Province (ISWAP)", 2),
+    (r"Boko Haram|JAS|Jama'?atu Ahlis Sunna Lidda'?awati wal-Jihad", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
     (r"Wagner(?: Group)?|Africa Corps|Russian (?:mercenaries|instructors|forces)|mercenaires russes",
      "Wagner Group", 8),
     (r"MINUSMA|UN peacekeepers?|peacekeepers?|casques bleus|blue helmets",

@@ -59,6 +59,8 @@ _RULES: list[tuple[str, str]] = [
     ("weekday", rf"\b(?:on|(?P<last>last|this past)|le|ce|dans la nuit de|night of)?\s*(?P<wd>{_WD})\b"
                 # ("mardi 12 mars" is a full date; "ont tué mardi 12 villageois" a weekday)
                 rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?{_MON.replace('?P<mon>', '?:')})"
+                # ("on Monday, June 30": the full date)
+                rf"(?!,?\s+{_MON.replace('?P<mon>', '?:')}\s+\d{{1,2}}\b)"
                 rf"(?P<dernier>\s+(?:dernier|pass[ée]))?"),
     ("lastweek", r"\b(?:last week|la semaine derni[èe]re|the previous week)\b"),
     ("weekend", r"\b(?:over the weekend|this weekend|last weekend|at the weekend|(?:ce|le) week-end(?: dernier)?)\b"),

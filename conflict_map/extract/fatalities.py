@@ -62,15 +62,17 @@ _KILL_VERB = re.compile(
     r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
     r"left|leaving|tuant|tu[ée]|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
     r"(?:shot|gunned|shooting|gunning) dead|gunned down|gunning down|lost|losing|perdu|executed|massacred|assassinated|murdered|ex[ée]cut[ée]|abattu|killing of|"
-    r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death)\s+"
+    r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death|"
+    r"co[ûu]t[ée] la vie [àa]|(?:la |the )?pertes? (?:de|d['’])|the loss of|loss of|"
+    r"number of (?:dead|deaths|victims|fatalities) (?:at|to|of)|nombre de (?:morts|victimes) (?:à|de))\s+"
     # a day between the verb and its figure: "ont tué lundi quatre civils", "killed on Monday four"
     r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche|yesterday|hier|overnight|last night)(?:\s+(?:night|evening|morning|soir|matin))?"
-    r",?\s+)?$",
+    r",?\s+)?[\"“«‘']?\s*$",  # ('killed "more than 40 terrorists"')
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
-    r"\s*(?:km|kilom\w*|miles?|m\b|%|per ?cent|pour ?cent|-?\s*years?|ans|huts?|houses?|homes?|shops?|granar\w*|"
+    r"\s*-?\s*(?:km|kilom\w*|miles?|m\b|%|per ?cent|pour ?cent|years?|ans|huts?|houses?|homes?|shops?|granar\w*|"
     r"cars?|weapons|arms|rifles|guns|boats?|pirogues?|carts?|schools?|buildings?|hours?|heures?|h\b|days?|jours?|"
     r"weeks?|semaines?|months?|mois|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
@@ -127,7 +129,8 @@ _LIST_NEXT = re.compile(
 #: verbs that give a result, not a killing: "left 14 dead" counts, "left 14 wounded" does not
 _RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait)\s+$", re.IGNORECASE)
 #: a figure given as the whole toll: another account of the same deaths, not more deaths
-_TOLL_BEFORE = re.compile(r"\b(?:toll|bilan)\b[^.;:]{0,30}$", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(r"\b(?:toll|bilan|number of (?:dead|deaths|victims|fatalities)|nombre de (?:morts|victimes))\b"
+                          r"[^.;:]{0,30}$", re.IGNORECASE)
 _NEG_WORDS = re.compile(r"(?:^|\s)(?:not|no|never|pas|aucun)\s+\w*\s*$", re.IGNORECASE)
 
 
@@ -205,7 +208,7 @@ def parse_number(text: str) -> int:
 
 
 #: any word about deaths; a sentence without one reports none (a cheap first test)
-_ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|la vie|fatal|slain|murder|ex[ée]cut|perish|tu[ée]|"
+_ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|la vie|fatal|slain|murder|ex[ée]cut|perish|tu[ée]|perte|loss|"
                         r"tuant|mort|d[ée]c[èée]|cadavre|assassin|victim|lynch|behead|slaughter|stabb|toll|abattu|"
                         r"massac|shot|gunned|bilan")
 _NUM_RE_L = re.compile(lower_pattern(_NUM_RE.pattern))

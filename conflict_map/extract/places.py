@@ -113,6 +113,7 @@ arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moo
 djerma zarma kel katiba ansar dine mourabitoun council islamic high national
 guard operation force forces mission united nations union minister ministry governor court
 one six seven eight nine ten dozens hundreds
+plus moins parmi environ près tous toutes chaque certains certaines aucun aucune quelques plusieurs
 over under about around near between throughout within without across amid amidst despite following until upon
 meanwhile earlier later yesterday today tonight last next early late overnight once
 pendant depuis après avant durant vers hier aujourd'hui cependant toutefois ainsi alors puis enfin lorsque
@@ -283,12 +284,14 @@ _ROAD_BEFORE = re.compile(r"\b(?:axe|axis|route|road|tronçon|highway)\s+(?:d[eu
 def only_situates(article: str, m: PlaceMention) -> bool:
     """Whether a place of an event's sentence only situates it when the sentence names another: where
     someone speaks from or lives ("Residents of Hombori accused soldiers of killing 20 civilians in
-    Kobou"), or an end of a road ("on the Kayes-Bamako road near Diema")."""
+    Kobou"), an end of a road ("on the Kayes-Bamako road near Diema"), or where people fled to ("les
+    déplacés se sont réfugiés à Ouahigouya")."""
     speaks = bool(_SPEAKS_AFTER.match(article, m.end) or _REACHED_IN.search(article, max(0, m.start - 40), m.start)
                   or (_SPEAKER_BEFORE.search(article, max(0, m.start - 40), m.start)
                       and _SPEECH_VERB.search(article, m.end, m.end + 80)))
     return (speaks or bool(_ROAD_AFTER.match(article, m.end))
-            or bool(_ROAD_BEFORE.search(article, max(0, m.start - 30), m.start)))
+            or bool(_ROAD_BEFORE.search(article, max(0, m.start - 30), m.start))
+            or bool(_REFUGE_BEFORE.search(article, max(0, m.start - 50), m.start)))
 
 
 #: what speakers do ("residents of Hombori accused soldiers"; not "residents in Niono took to the streets")
@@ -533,10 +536,15 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
     return out
 
 
+_REFUGE = (r"\b(?:fled|fleeing|flee|evacuated|took\s+refuge|sought\s+refuge|settled|displaced|arrived|arriving)"
+           r"\s+(?:\w+\s+){0,2}?(?:to|in|at|into)|\b(?:r[ée]fugi[ée]e?s|install[ée]e?s|arriv[ée]e?s?|d[ée]plac[ée]e?s|"
+           r"fui|fuyant|[ée]vacu[ée]e?s)\s+(?:\w+\s+){0,2}?(?:à|a|vers|dans|jusqu['’]à)")
+_REFUGE_BEFORE = re.compile(_REFUGE + r"\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
 _WEAK_BEFORE = re.compile(
     r"(?:\btowards?|\bfrom|\bto|\broad\s+(?:to|from)|\baxis|\bvers|\ben\s+provenance\s+d[e']|\bcoming\s+from|"
-    r"\breturning\s+from|\bheading\s+(?:to|for)|\ben\s+direction\s+d[e']|\bdirection\s+of|\bnot\s+far\s+from)\s+"
-    r"(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
+    r"\breturning\s+from|\bheading\s+(?:to|for)|\ben\s+direction\s+d[e']|\bdirection\s+of|\bnot\s+far\s+from|"
+    # where people fled to: "se sont réfugiés à Ouahigouya", "fled to Djibo", "arrivée à Kaya"
+    + _REFUGE + r")\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
 
 
 def _drop_context_places(article: str, places: list[PlaceMention]) -> list[PlaceMention]:

@@ -706,3 +706,59 @@ def test_names_inside_names_are_not_places(text: str, word: str) -> None:
 
     spotted = [SimpleNamespace(start=text.index(w), end=text.index(w) + len(w), text=w) for w in (word, "Talbi")]
     assert word not in [p.text for p in candidate_places(text, 0, len(text), spotted)]
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ('The army said it killed "more than 40 terrorists" in the operation.', 40),
+    ("After a two-hour firefight, 18 soldiers were killed.", 18),
+    ("L'attaque avait coûté la vie à deux policiers.", 2),
+    ("Le groupe a reconnu la perte de quatre hommes.", 4),
+    ("Officials later put the number of dead at 19.", 19),
+])
+def test_counts_after_quotes_losses_and_tolls(sentence: str, low: int) -> None:
+    assert count_deaths(sentence).low == low
+
+
+def test_a_weekday_before_its_full_date() -> None:
+    m = resolve_date("Gunmen attacked the post on Monday, June 30, killing three.", date(2025, 7, 7))
+    assert (m.date, m.expression) == (date(2025, 6, 30), "Monday, June 30")
+
+
+def test_where_people_fled_to_and_the_region_that_frames_it_give_way(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Gunmen killed nine villagers in Talbi on Monday; survivors fled to Kelta.")
+    assert [e.location for e in ev] == ["Talbi"]
+    ev = _ev(invented_gaz, "In the Koura region, a truck struck a landmine near Talbi on Monday.")
+    assert [(e.location, e.geo_precision) for e in ev] == [("Talbi", 2)]
+
+
+def test_plus_at_the_start_of_a_french_sentence_is_not_a_place() -> None:
+    from types import SimpleNamespace
+
+    from conflict_map.extract.places import candidate_places
+
+    t = "Plus de 5 000 personnes ont fui la commune de Talbi."
+    spotted = [SimpleNamespace(start=0, end=4, text="Plus"), SimpleNamespace(start=t.index("Talbi"), end=len(t) - 1,
+                                                                          text="Talbi")]
+    assert [p.text for p in candidate_places(t, 0, len(t), spotted)] == ["Talbi"]
+
+
+def test_boko_haram_and_iswap_are_actors() -> None:
+    from conflict_map.extract.actors import find_actors
+
+    names = [a.name for a in find_actors("Boko Haram fighters attacked Bosso; Islamic State West Africa Province "
+                                         "claimed another attack.", "NE")]
+    assert names == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+                     "Islamic State West Africa Province (ISWAP)"]
+
+
+def test_a_background_sentence_that_names_the_region_helps_place_the_event(tmp_path) -> None:
+    # two Bossa: the report's background sentence says which region it is in
+    from gazetteer import Gazetteer
+
+    (tmp_path / "p.csv").write_text("name,latitude,longitude,country_code,feature_code,admin1\n"
+                                    "Bossa,14.0,3.06,NE,PPL,Tillaberi\nBossa,13.7,13.3,NE,PPL,Diffa\n"
+                                    "Diffa,13.3,12.6,NE,PPLA,Diffa\n", encoding="utf-8")
+    g = Gazetteer.from_sources(places=[tmp_path / "p.csv"], embedded=False, cache_dir=tmp_path / "c")
+    ev = _ev(g, "Militants attacked a military post at Bossa on Sunday, killing 12 soldiers. The town, in the "
+                "Diffa region, has been attacked repeatedly since 2015.", country="NE")
+    assert [(e.location, e.longitude) for e in ev] == [("Bossa", 13.3)]
