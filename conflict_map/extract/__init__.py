@@ -34,7 +34,7 @@ from ..model import Article, Event
 
 from .actors import Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
-from .dates import DateMatch, find_dateline, resolve_date
+from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
 from .lexicon import NO_FIGHTING
 from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
@@ -253,9 +253,14 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             told.add(si)
             continue
         if is_denial(s.text):
-            skipped.append({"reason": "denial", "sentence": s.text})
-            told.add(si)
-            continue
+            # a denial reaches what follows it: "released on Tuesday ... and denied that any ransom had been
+            # paid" still tells the release
+            at = _DENIAL_AT.search(s.text)
+            cues = [c for c in cues if at is not None and c.end <= at.start()]
+            if not cues:
+                skipped.append({"reason": "denial", "sentence": s.text})
+                told.add(si)
+                continue
         # without a reference date, expressions still tell incidents apart (their dates are dropped below);
         # a dateline's date is the reference, not the event's ("BAMAKO, July 2 - ... on Tuesday")
         released = next((c for c in cues if c.kind == "release"), None)
@@ -271,6 +276,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                                    "sentence": s.text})
             told.add(si)
             continue
+        if dm is not None and dm.statement and cur is not None:
+            # "..., authorities said on Thursday", "Lundi soir, une source a revu le bilan": the day of a
+            # statement about the event told before, not a new event's day
+            dm = None
         spotted = ([_Spot(m.start + s.start, m.end + s.start, m.text) for m in gaz.spot(s.text, capitalized=True)]
                    if gaz else [])
         own_nearby: list[PlaceMention] = []
@@ -301,7 +310,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 and _family(pick_type(cur.cues)) != "Strategic developments"):
             # (a release on a day of its own is its own event: "He was released on May 21" after an abduction)
             cur = _Incident(dm.date if dm else ref, dm.precision if dm else (1 if ref else None),
-                            dm.expression if dm else "", dm is not None)
+                            dm.expression if dm else "", dm is not None and not dm.statement)
             if dm is None and ref is not None:
                 recent = _RECENTLY.search(s.text)
                 if recent:
@@ -315,6 +324,14 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.death_sents.append(s)
         cur.places.extend(own)
         cur.nearby.extend(own_nearby)
+    if len(incidents) > 1 and any(c.kind == "release" for inc in incidents for c in inc.cues):
+        # "... have been freed. The hostages had been seized in November": the abduction a release
+        # report recalls is background, not a new event
+        for inc in [i for i in incidents if i.cues and all(c.kind == "abd_told" for c in i.cues)
+                    and _PLUPERFECT.search(" ".join(x.text for x in i.sentences))]:
+            incidents.remove(inc)
+            skipped.extend({"reason": "background history (the abduction of hostages since released)",
+                            "sentence": x.text} for x in inc.sentences)
     if ref is None:
         for inc in incidents:
             if not _YEAR_IN.search(inc.expression):
@@ -502,6 +519,9 @@ def _dateline_source(text: str) -> str:
     return m.group("who").strip() if m else ""
 
 
+_PLUPERFECT = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\b", re.IGNORECASE)
+_DENIAL_AT = re.compile(r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected|d[ée]ment\w*|d[ée]menti|nie(?:nt)?)\b",
+                        re.IGNORECASE)
 #: the report says nobody claimed the attack
 _UNCLAIMED = re.compile(r"\b(?:no (?:group|one|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|has not been|had not "
                         r"been|not been) claimed|unclaimed|n['’](?:a|ont|avait) (?:pas )?(?:encore )?[ée]t[ée] revendiqu[ée]e?s?|"
@@ -554,9 +574,12 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     low = high = 0
     seen: set[int] = set()
     tolls: list[tuple[int, int]] = []
+    revised: tuple[int, int] | None = None
     for s in inc.death_sents:
         d = count_deaths(s.text)
-        if d.toll_only:
+        if d.toll_only and _TOLL_REVISED.search(s.text):
+            revised = (d.low, d.high)  # "a source a revu le bilan à la hausse : 34": the new toll replaces
+        elif d.toll_only:
             tolls.append((d.low, d.high))  # "the toll stands at 25 to 40": another account, not more deaths
         elif d.low and d.low not in seen:
             seen.add(d.low)
@@ -565,6 +588,8 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     if tolls:
         t_low, t_high = min(t[0] for t in tolls), max(t[1] for t in tolls)
         low, high = (min(low, t_low), max(high, t_high)) if low else (t_low, t_high)
+    if revised is not None:
+        low, high = revised[0], max(high, revised[1])
     # one event per place (by gazetteer id, else by name), in order of first mention
     places: list[tuple[PlaceMention, ResolvedPlace | None]] = []
     keys: set[Any] = set()

@@ -130,6 +130,13 @@ _ARMED_SIDE = re.compile(r"\b(?:militants?|militia\w*|milices?|miliciens?|jihadi
                          r"self-defen[cs]e|auto-d[ée]fense|JNIM|GSIM|ISGS|EIGS|ISWAP|Katiba|Ansar\w*|armed(?! forces| and security)|arm[ée]s|"
                          r"fired (?:gun)?shots|gunshots|exchanges? of fire|[ée]changes? de tirs)\b", re.IGNORECASE)
 _AVENGED_BITS = re.compile("respon|retali|repr|veng")  # (a cheap test before _AVENGED)
+_PEOPLE = (r"(?:hostages?|nationals|men|women|people|persons|civilians?|workers|teachers|traders|passengers|"
+           r"tourists|expatriates|journalists?|priests?|nuns?|otages|ressortissants|personnes|hommes|"
+           r"femmes|civils|enseignants|journalistes|passagers)")
+#: people as the object of "seized" ("seized two traders") or as its subject ("the hostages had been seized")
+_PEOPLE_SEIZED_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + _PEOPLE + r"\b", re.IGNORECASE)
+_PEOPLE_SEIZED_BEFORE = re.compile(r"(?<!by )\b(?:" + _PEOPLE + r"|they|he|she|ils|elles|il|elle)\s+(?:[\w'-]+\s+){0,4}?(?:were|was|had\s+been|have\s+been|"
+                                   r"ont\s+[ée]t[ée]|avaient\s+[ée]t[ée])\s+$", re.IGNORECASE)
 _ATTACK_NOUNS = frozenset("attack attacks assault assaults raid raids incursion attaque attaques assaut offensive".split())
 _NOUN_TARGET = re.compile(r"^\s*(?:(?:by|par|of|from|de)\s+[^,.;]{0,60}?\s+)?(?:on|upon|against|contre|sur|targeting|visant)\s+",
                           re.IGNORECASE)
@@ -297,6 +304,15 @@ def find_cues(sentence: str) -> list[Cue]:
                 # "two nationals kidnapped in May were released": the abduction describes the victims
                 cues.append(Cue(et, st, tier, start, end, m.group(), "abd_told"))
                 continue
+        elif st == "Looting/property destruction" and m.group().startswith(("seiz", "sais")) and (
+                _PEOPLE_SEIZED_AFTER.match(sentence, end) or _PEOPLE_SEIZED_BEFORE.search(sentence, max(0, start - 60),
+                                                                                        start)):
+            # "the hostages had been seized in November", "seized two traders": people seized are
+            # abducted, not goods
+            passive = _PEOPLE_SEIZED_AFTER.match(sentence, end) is None
+            cues.append(Cue("Violence against civilians", "Abduction/forced disappearance", 4, start, end,
+                            m.group(), "abd_told" if passive else "lex"))
+            continue
         elif st == "Disrupted weapons use":
             tier = 1
             if _COUP_AFTER.match(sentence, end):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .lexicon import StartFinder, lower_pattern
@@ -100,8 +100,9 @@ _DATELINE = re.compile(
 class DateMatch:
     """A resolved date expression.
 
-    ``since`` marks an ongoing situation from that day (no daily event); ``precision`` is ACLED's
-    ``time_precision`` (1 day, 2 week, 3 month).
+    ``since`` marks an ongoing situation from that day (no daily event); ``statement`` the day a
+    statement was made ("authorities said on Thursday"), which dates the event only when nothing else
+    does; ``precision`` is ACLED's ``time_precision`` (1 day, 2 week, 3 month).
     """
 
     date: date
@@ -109,6 +110,7 @@ class DateMatch:
     expression: str
     start: int
     since: bool = False
+    statement: bool = False
 
 
 def _month_day(ref: date, month: int, day: int, year: int | None) -> date | None:
@@ -257,10 +259,19 @@ def resolve_date(text: str, reference: date) -> DateMatch | None:
                 # (an operation "from Sunday to Thursday" is dated by the statement that ends it)
                 return DateMatch(later.date, later.precision, later.expression, later.start + sub.end(),
                                  since=later.since)
+            return replace(found, statement=True)
+        if _TOLL_REVISED.search(scan, sub.end(), min(len(scan), sub.end() + 80)):
+            # "Lundi soir, une source a revu le bilan à la hausse": the day the toll was revised
+            return replace(found, statement=True)
         return found
     return None
 
 
+#: a toll revised or updated: its day is a statement's, not the event's
+_TOLL_REVISED = re.compile(r"\b(?:(?:revu|r[ée]vis[ée]|relev[ée]|revised|raised|updated|increased)\s+"
+                           r"(?:\w+\s+){0,3}?(?:le\s+|the\s+)?(?:bilan|toll|death toll|number of dead)|"
+                           r"(?:bilan|toll)\s+(?:\w+\s+){0,3}?(?:rose|climbed|increased|s['’]est\s+alourdi|a\s+grimp[ée]|"
+                           r"est\s+pass[ée]))\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|du|entre)(?:\s+(?:the|le))?\s*$", re.IGNORECASE)
 #: a reporting verb right before a date: the date of a statement, not of the event it reports
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|announced|reported|claimed|stated|confirmed|declared|added|"

@@ -130,7 +130,7 @@ _LIST_NEXT = re.compile(
 _RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait)\s+$", re.IGNORECASE)
 #: a figure given as the whole toll: another account of the same deaths, not more deaths
 _TOLL_BEFORE = re.compile(r"\b(?:toll|bilan|number of (?:dead|deaths|victims|fatalities)|nombre de (?:morts|victimes))\b"
-                          r"[^.;:]{0,30}$", re.IGNORECASE)
+                          r"[^.;]{0,30}$", re.IGNORECASE)  # ("a revu le bilan à la hausse : au moins 34")
 _NEG_WORDS = re.compile(r"(?:^|\s)(?:not|no|never|pas|aucun)\s+\w*\s*$", re.IGNORECASE)
 
 

@@ -195,7 +195,9 @@ MODAL_BEFORE = re.compile(
     r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?|plot(?:ted|ting)?|intend\w*|prepar\w*|"
     r"could|would|might|(?-i:may)|will|shall|fear\w*|risk\w*|prevent\w*|avoid\w*|call(?:ed|s)? for|urg\w*|"
     r"menac\w*|pr[ée]voi\w*|envisag\w*|projet\w*|pourrai\w*|risqu\w*|appel\w* [àa]|compte|"
-    r"allegedly planned)\b[^.;]{0,40}$",
+    r"allegedly planned|(?:reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refut\w*|d[ée]menti\w*|rejet\w*)\s+(?:the\s+|les\s+|des\s+)?"
+    r"(?:claims?|allegations?|accusations?|reports?|rumou?rs?|informations?|all[ée]gations?)\s+(?:that|selon\s+lesquelles|"
+    r"qui|according\s+to\s+which))\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 #: A negation before a cue ("no clashes", "were not killed", "sans combat"); it negates the cue only

@@ -762,3 +762,34 @@ def test_a_background_sentence_that_names_the_region_helps_place_the_event(tmp_p
     ev = _ev(g, "Militants attacked a military post at Bossa on Sunday, killing 12 soldiers. The town, in the "
                 "Diffa region, has been attacked repeatedly since 2015.", country="NE")
     assert [(e.location, e.longitude) for e in ev] == [("Bossa", 13.3)]
+
+
+def test_a_revised_toll_replaces_the_first_and_its_day_is_a_statements(invented_gaz) -> None:
+    text = ("Des centaines d'hommes armés ont attaqué dimanche le détachement de Talbi. Un premier bilan faisait "
+            "état de 15 soldats tués. Lundi soir, une source sécuritaire a revu le bilan à la hausse : au moins 34 "
+            "militaires ont perdu la vie.")
+    ev = _ev(invented_gaz, text)
+    assert [(e.event_date, e.fatalities) for e in ev] == [("2025-06-29", 34)]
+
+
+def test_a_statements_day_does_not_make_another_event(invented_gaz) -> None:
+    text = ("Two nationals kidnapped last year have been freed, authorities said on Thursday. The two men were "
+            "released on Wednesday near Talbi. They had been seized in November 2024 on the road to Kelta.")
+    ev = _ev(invented_gaz, text)
+    assert [(e.sub_event_type, e.event_date, e.location) for e in ev] == [("Agreement", "2025-07-02", "Talbi")]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("Gunmen seized two traders on the road.", ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Gunmen seized a vehicle of the National Guard.", ("Strategic developments", "Looting/property destruction")),
+    ("The government rejected claims that the arrests targeted critics.", None),
+])
+def test_people_seized_and_rejected_claims(sentence: str, typed) -> None:
+    cues = find_cues(sentence)
+    assert (pick_type(cues) if cues else None) == typed
+
+
+def test_a_denial_reaches_only_what_follows_it(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "The ministry said the hostages were released on Tuesday near Talbi and denied that any "
+                           "ransom had been paid.")
+    assert [e.sub_event_type for e in ev] == ["Agreement"]
