@@ -295,7 +295,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             sign = -1 if way in _BEFORE_WORDS else 1
             dm = DateMatch(cur.date + timedelta(days=sign * n), cur.precision or 1, rel.group(), rel.start())
         if cur is not None and dm is None and not _one_context(pick_type(cues), pick_type(cur.cues)) and (
-                own or any(s.start <= a.start < s.end for a in actors)):
+                own or _new_actors(actors, s, cur)):
             # "... In Mopti, police arrested four suspects": another kind of event, same day; without a
             # place of its own it happened where the one before did ("Police later arrested three men").
             # (Neither a place nor an actor of its own: more of the same event, "Several houses were
@@ -494,6 +494,16 @@ def _family(typed: tuple[str, str]) -> str:
     return "violent" if typed[0] in _VIOLENT else typed[0]
 
 
+def _new_actors(actors: Sequence[Any], s: Sentence, cur: _Incident) -> bool:
+    """Whether a sentence names actors the incident told before does not ("Police later arrested three
+    suspects" after gunmen attacked; not "the assailants took 100 head of cattle")."""
+    mine = {a.name for a in actors if s.start <= a.start < s.end}
+    if not mine:
+        return False
+    before = {a.name for a in actors for x in cur.sentences if x.start <= a.start < x.end}
+    return bool(mine - before)
+
+
 def _one_context(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Whether sentences so typed can tell one event: the same family, or a protest and a riot (a
     protest dispersed, then a youth killed, is one demonstration)."""
@@ -517,6 +527,26 @@ def _dateline_source(text: str) -> str:
     """The outlet a dateline names: "GAO, Mali, Oct 8 (Sahel Wire) –" gives "Sahel Wire"."""
     m = _DATELINE_AGENCY.match(text)
     return m.group("who").strip() if m else ""
+
+
+#: a sentence that gives someone's account ("selon un communiqué", "a resident put the toll at", "évoque")
+_ATTRIBUTED = re.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to|said|says|told|reported|claimed|[ée]voqu\w*|"
+                         r"font\s+[ée]tat|fait\s+[ée]tat|parl\w*\s+de|affirm\w*|a\s+indiqu[ée]|ont\s+indiqu[ée]|"
+                         r"put\s+the\s+(?:toll|number)|estimat\w*)\b", re.IGNORECASE)
+#: a sentence that adds victims ("three civilians were also killed")
+_ADDITIVE = re.compile(r"\b(?:also|aussi|[ée]galement|another|other(?!\s+sources?)|others|autres?(?!\s+sources?)|"
+                       r"in\s+addition|further|de\s+plus|as\s+well|en\s+outre|par\s+ailleurs|"
+                       # the other side's dead: "acknowledged two dead in its own ranks"
+                       r"(?:own|its|their)\s+ranks|(?:ses|leurs)\s+rangs|among\s+(?:the\s+)?(?:attackers|assailants|militants)|"
+                       r"(?:c[ôo]t[ée]|parmi)\s+(?:des\s+)?(?:assaillants|terroristes))\b", re.IGNORECASE)
+
+
+def _another_account(text: str, s: Sentence, inc: _Incident) -> bool:
+    """Whether a later sentence of an incident gives another account of deaths already counted: it is
+    attributed to someone, adds nothing ("also"), and names no event place of its own."""
+    if s is inc.death_sents[0] or not _ATTRIBUTED.search(s.text) or _ADDITIVE.search(s.text):
+        return False
+    return not any(s.start <= p.start < s.end and not only_situates(text, p) for p in inc.places)
 
 
 _PLUPERFECT = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\b", re.IGNORECASE)
@@ -575,9 +605,12 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     seen: set[int] = set()
     tolls: list[tuple[int, int]] = []
     revised: tuple[int, int] | None = None
+    accounts: list[tuple[int, int]] = []
     for s in inc.death_sents:
         d = count_deaths(s.text)
-        if d.toll_only and _TOLL_REVISED.search(s.text):
+        if d.low and low and _another_account(art_text or art.text, s, inc):
+            accounts.append((d.low, d.high))  # "Selon le gouvernement, cinq civils ont été tués": the same deaths
+        elif d.toll_only and _TOLL_REVISED.search(s.text):
             revised = (d.low, d.high)  # "a source a revu le bilan à la hausse : 34": the new toll replaces
         elif d.toll_only:
             tolls.append((d.low, d.high))  # "the toll stands at 25 to 40": another account, not more deaths
@@ -588,6 +621,8 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     if tolls:
         t_low, t_high = min(t[0] for t in tolls), max(t[1] for t in tolls)
         low, high = (min(low, t_low), max(high, t_high)) if low else (t_low, t_high)
+    if accounts:
+        low, high = min(low, min(a[0] for a in accounts)), max(high, max(a[1] for a in accounts))
     if revised is not None:
         low, high = revised[0], max(high, revised[1])
     # one event per place (by gazetteer id, else by name), in order of first mention

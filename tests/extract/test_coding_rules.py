@@ -793,3 +793,26 @@ def test_a_denial_reaches_only_what_follows_it(invented_gaz) -> None:
     ev = _ev(invented_gaz, "The ministry said the hostages were released on Tuesday near Talbi and denied that any "
                            "ransom had been paid.")
     assert [e.sub_event_type for e in ev] == ["Agreement"]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    # another source's account of the same deaths: the lowest, with the range
+    ("Des hommes armés ont tué au moins huit personnes mercredi à Talbi, a indiqué un élu local. Selon un "
+     "communiqué du gouvernement, cinq civils ont été tués.", 5, 8),
+    ("At least 14 worshippers were killed on Friday in an attack on a mosque in Talbi, the ministry said. A "
+     "resident of Kelta spoke of at least 40 dead.", 14, 40),
+    # more victims, not another account
+    ("Gunmen killed 5 soldiers in Talbi on Monday, the army said. Three civilians were also killed, residents said.",
+     8, 8),
+    ("Militants attacked the camp in Talbi on Monday, killing four soldiers. JNIM claimed the attack and "
+     "acknowledged two dead in its own ranks.", 6, 6),
+])
+def test_accounts_of_the_same_deaths_across_sentences(invented_gaz, text: str, low: int, high: int) -> None:
+    ev = _ev(invented_gaz, text)
+    assert [(e.fatalities_low, e.fatalities_high) for e in ev] == [(low, high)]
+
+
+def test_the_same_actors_later_in_the_report_tell_the_same_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Des hommes armés ont tué huit personnes mercredi à Talbi. Les assaillants ont emporté "
+                           "une centaine de têtes de bétail.")
+    assert [e.sub_event_type for e in ev] == ["Attack"]
