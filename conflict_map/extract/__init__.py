@@ -532,7 +532,8 @@ def _dateline_source(text: str) -> str:
 #: a sentence that gives someone's account ("selon un communiqué", "a resident put the toll at", "évoque")
 _ATTRIBUTED = re.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to|said|says|told|reported|claimed|[ée]voqu\w*|"
                          r"font\s+[ée]tat|fait\s+[ée]tat|parl\w*\s+de|affirm\w*|a\s+indiqu[ée]|ont\s+indiqu[ée]|"
-                         r"put\s+the\s+(?:toll|number)|estimat\w*)\b", re.IGNORECASE)
+                         r"put\s+the\s+(?:toll|number)|estimat\w*|sp(?:oke|eaks?|eaking)\s+of|talk\w*\s+of|"
+                         r"mention\w*|cit(?:ed|es|ing))\b", re.IGNORECASE)
 #: a sentence that adds victims ("three civilians were also killed")
 _ADDITIVE = re.compile(r"\b(?:also|aussi|[ée]galement|another|other(?!\s+sources?)|others|autres?(?!\s+sources?)|"
                        r"in\s+addition|further|de\s+plus|as\s+well|en\s+outre|par\s+ailleurs|"

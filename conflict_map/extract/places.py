@@ -295,7 +295,7 @@ def only_situates(article: str, m: PlaceMention) -> bool:
 
 
 #: what speakers do ("residents of Hombori accused soldiers"; not "residents in Niono took to the streets")
-_SPEECH_VERB = re.compile(r"\b(?:said|say|says|told|tell|accus\w*|report\w*|claim\w*|denounc\w*|confirm\w*|"
+_SPEECH_VERB = re.compile(r"\b(?:said|say|says|told|tell|sp(?:oke|eaks?|eaking)|accus\w*|report\w*|claim\w*|denounc\w*|confirm\w*|"
                           r"d[ée]clar\w*|affirm\w*|d[ée]nonc\w*|rapport\w*|indiqu\w*|t[ée]moign\w*)\b",
                           re.IGNORECASE)
 
