@@ -119,6 +119,9 @@ def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
 
 #: an attack named as the cause of the one reported: another, earlier event
 _AVENGED = re.compile(r"(?:\bin\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|\bto\s+avenge|\brevenge\s+for|"
+                      # the attacks a measure answers: "a curfew following a series of attacks on villages"
+                      r"\b(?:following|after|amid|suite\s+[àa]|apr[èe]s)\s+(?:a\s+|une\s+)?(?:series|wave|spate|string|s[ée]rie|"
+                      r"vague|recrudescence)\s+(?:of|d['’]|de)|"
                       r"\ben\s+(?:r[ée]ponse|repr[ée]sailles?|repr[ée]saille)\s+(?:à|aux?|de)|\bpour\s+venger)\s+"
                       r"(?:an?\s+|the\s+|l['’]|une\s+|la\s+|les\s+|des\s+|their\s+|its\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 #: parties of a clash that are not armed groups, and words that say an armed group was one
@@ -129,7 +132,7 @@ _ARMED_SIDE = re.compile(r"\b(?:militants?|militia\w*|milices?|miliciens?|jihadi
                          r"dozos?|hunters|chasseurs|insurgents?|armed (?:men|group|individuals)|hommes arm[ée]s|"
                          r"self-defen[cs]e|auto-d[ée]fense|JNIM|GSIM|ISGS|EIGS|ISWAP|Katiba|Ansar\w*|armed(?! forces| and security)|arm[ée]s|"
                          r"fired (?:gun)?shots|gunshots|exchanges? of fire|[ée]changes? de tirs)\b", re.IGNORECASE)
-_AVENGED_BITS = re.compile("respon|retali|repr|veng")  # (a cheap test before _AVENGED)
+_AVENGED_BITS = re.compile("respon|retali|repr|veng|series|s[ée]rie|wave|spate|string|vague|recrudes")  # (a cheap test before _AVENGED)
 _PEOPLE = (r"(?:hostages?|nationals|men|women|people|persons|civilians?|workers|teachers|traders|passengers|"
            r"tourists|expatriates|journalists?|priests?|nuns?|otages|ressortissants|personnes|hommes|"
            r"femmes|civils|enseignants|journalistes|passagers)")
@@ -381,6 +384,9 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
     if release is not None and all(c.kind == "abd_told" and c.start < release.start for c in cues
                                    if c.event_type == "Violence against civilians"):
         return ("Strategic developments", "Agreement")  # hostages released (EVENTS.md: an agreement)
+    if tiers[0] == 0 and all(c.text.lower().startswith("neutrali") for c in cues if c.tier == 0) and any(
+            c.sub_event_type == "Air/drone strike" for c in cues) and not any(c.ground for c in cues):
+        return ("Explosions/Remote violence", "Air/drone strike")  # "a drone strike 'neutralised' terrorists"
     top = [c for c in cues if c.tier == tiers[0]]
     if tiers[0] == 4 and any(c.kind == "kill" for c in cues) \
             and any(c.sub_event_type == "Abduction/forced disappearance" for c in top):

@@ -816,3 +816,14 @@ def test_the_same_actors_later_in_the_report_tell_the_same_event(invented_gaz) -
     ev = _ev(invented_gaz, "Des hommes armés ont tué huit personnes mercredi à Talbi. Les assaillants ont emporté "
                            "une centaine de têtes de bétail.")
     assert [e.sub_event_type for e in ev] == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("The governor imposed a curfew following a series of attacks on villages.",
+     ("Strategic developments", "Change to group/activity")),
+    ("A drone strike on Sunday neutralised a group of terrorists, the army said.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Soldiers neutralised 10 terrorists after an air strike and a ground assault.", ("Battles", "Armed clash")),
+])
+def test_what_a_measure_answers_and_strikes_that_neutralise(sentence: str, typed) -> None:
+    assert pick_type(find_cues(sentence)) == typed
