@@ -36,7 +36,7 @@ from .actors import Actor, actor_name, allies_of, assign_actors, countries_named
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
-from .lexicon import NO_FIGHTING
+from .lexicon import DENIAL, NO_FIGHTING
 from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
                      only_situates, resolve_places, where_someone_speaks)
 from .sentences import Sentence, split_sentences
@@ -255,7 +255,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         if is_denial(s.text):
             # a denial reaches what follows it: "released on Tuesday ... and denied that any ransom had been
             # paid" still tells the release
-            at = _DENIAL_AT.search(s.text)
+            at = DENIAL.search(s.text)
             cues = [c for c in cues if at is not None and c.end <= at.start()]
             if not cues:
                 skipped.append({"reason": "denial", "sentence": s.text})
@@ -551,8 +551,6 @@ def _another_account(text: str, s: Sentence, inc: _Incident) -> bool:
 
 
 _PLUPERFECT = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\b", re.IGNORECASE)
-_DENIAL_AT = re.compile(r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected|d[ée]ment\w*|d[ée]menti|nie(?:nt)?)\b",
-                        re.IGNORECASE)
 #: the report says nobody claimed the attack
 _UNCLAIMED = re.compile(r"\b(?:no (?:group|one|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|has not been|had not "
                         r"been|not been) claimed|unclaimed|n['’](?:a|ont|avait) (?:pas )?(?:encore )?[ée]t[ée] revendiqu[ée]e?s?|"
