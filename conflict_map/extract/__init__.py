@@ -413,6 +413,12 @@ def _date_of(text: str, ref: date, cue: int) -> Any:
     another clause than the event's word and that clause has a date of its own ("Goïta s'est rendu mardi
     à Ségou, où des affrontements ont fait 6 morts lundi": Monday)."""
     first = resolve_date(text, ref)
+    while first is not None and (_GENITIVE_BEFORE.search(text, max(0, first.start - 30), first.start)
+                                 or _GENITIVE_AFTER.match(text, first.start + len(first.expression))):
+        # "l'attaque de la semaine dernière", "last week's attack": the date of an earlier event
+        end = first.start + len(first.expression)
+        nxt = resolve_date(text[end:], ref)
+        first = replace(nxt, start=nxt.start + end) if nxt is not None else None
     if first is None:
         return None
     first_end = first.start + len(first.expression)
@@ -423,6 +429,10 @@ def _date_of(text: str, ref: date, cue: int) -> Any:
     return replace(own, start=cue + own.start) if own is not None else first
 
 
+_EVENT_NOUN = (r"(?:attaque|attack|attentat|massacre|embuscade|ambush|raid|incident|assaut|assault|killing|"
+               r"tuerie|enl[èe]vement|kidnapping|abduction)s?")
+_GENITIVE_BEFORE = re.compile(r"\b" + _EVENT_NOUN + r"\s+(?:de|du|d['’]|of)\s+$", re.IGNORECASE)
+_GENITIVE_AFTER = re.compile(r"['’]s?\s+" + _EVENT_NOUN + r"\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:où|where|when|which|while|whereas|tandis|alors que|lorsque)\b", re.IGNORECASE)
 
 

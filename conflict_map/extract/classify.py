@@ -132,6 +132,10 @@ _ARMED_SIDE = re.compile(r"\b(?:militants?|militia\w*|milices?|miliciens?|jihadi
                          r"dozos?|hunters|chasseurs|insurgents?|armed (?:men|group|individuals)|hommes arm[ée]s|"
                          r"self-defen[cs]e|auto-d[ée]fense|JNIM|GSIM|ISGS|EIGS|ISWAP|Katiba|Ansar\w*|armed(?! forces| and security)|arm[ée]s|"
                          r"fired (?:gun)?shots|gunshots|exchanges? of fire|[ée]changes? de tirs)\b", re.IGNORECASE)
+#: an attack named as what suspects took part in: "soupçonnées d'avoir participé à l'attaque"
+_CHARGE_BEFORE = re.compile(r"\b(?:particip\w*|impliqu[ée]e?s?|involved|took\s+part|taking\s+part|having\s+taken\s+part)"
+                            r"\s+(?:in|à|dans|au|aux)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|an?\s+|une?\s+)?$",
+                            re.IGNORECASE)
 _AVENGED_BITS = re.compile("respon|retali|repr|veng|series|s[ée]rie|wave|spate|string|vague|recrudes")  # (a cheap test before _AVENGED)
 _PEOPLE = (r"(?:hostages?|nationals|men|women|people|persons|civilians?|workers|teachers|traders|passengers|"
            r"tourists|expatriates|journalists?|priests?|nuns?|otages|ressortissants|personnes|hommes|"
@@ -257,6 +261,8 @@ def find_cues(sentence: str) -> list[Cue]:
         if group == "atk" and _AVENGED_BITS.search(low, max(0, start - 40), start) \
                 and _AVENGED.search(sentence, max(0, start - 40), start):
             continue  # "attacked the village in response to an attack on a checkpoint": an earlier event
+        if group == "atk" and _CHARGE_BEFORE.search(sentence, max(0, start - 50), start):
+            continue  # "suspected of taking part in the attack": the charge, not a new event
         if group == "atk":
             kind = _kind(_target_window(sentence, start, end))
             if kind == "military":

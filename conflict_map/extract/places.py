@@ -291,7 +291,14 @@ def only_situates(article: str, m: PlaceMention) -> bool:
                       and _SPEECH_VERB.search(article, m.end, m.end + 80)))
     return (speaks or bool(_ROAD_AFTER.match(article, m.end))
             or bool(_ROAD_BEFORE.search(article, max(0, m.start - 30), m.start))
-            or bool(_REFUGE_BEFORE.search(article, max(0, m.start - 50), m.start)))
+            or bool(_REFUGE_BEFORE.search(article, max(0, m.start - 50), m.start))
+            or bool(_IN_CHARGE.search(article, max(0, m.start - 90), m.start)))
+
+
+#: a place inside what suspects are charged with ("soupçonnées d'avoir participé à l'attaque ... contre un
+#: poste de police de Kaya ont été interpellées à Pissila"): where the earlier event was, not the arrest
+_IN_CHARGE = re.compile(r"\b(?:particip\w*|impliqu[ée]e?s?|involved|took\s+part|taking\s+part|suspected\s+of|"
+                        r"soup[çc]onn[ée]e?s?\s+d)\b[^.;]{0,80}$", re.IGNORECASE)
 
 
 #: what speakers do ("residents of Hombori accused soldiers"; not "residents in Niono took to the streets")

@@ -827,3 +827,11 @@ def test_the_same_actors_later_in_the_report_tell_the_same_event(invented_gaz) -
 ])
 def test_what_a_measure_answers_and_strikes_that_neutralise(sentence: str, typed) -> None:
     assert pick_type(find_cues(sentence)) == typed
+
+
+def test_suspects_arrested_for_an_earlier_attack(invented_gaz) -> None:
+    # the attack they are suspected of, its day and its place, are not the arrest's
+    text = ("Une dizaine de personnes soupçonnées d'avoir participé à l'attaque de la semaine dernière contre un poste "
+            "de police de Kelta ont été interpellées lundi à Talbi, a annoncé le procureur.")
+    ev = _ev(invented_gaz, text)
+    assert [(e.sub_event_type, e.event_date, e.location) for e in ev] == [("Arrests", "2025-06-30", "Talbi")]
