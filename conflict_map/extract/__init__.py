@@ -584,8 +584,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     lo_start = inc.sentences[0].start
     hi_end = inc.sentences[-1].end
     in_ctx = [a for a in actors if lo_start <= a.start < hi_end] or list(actors)
-    if (et, st) == ("Strategic developments", "Arrests") and not any(a.inter in (1, 8) for a in in_ctx) \
-            and _armed_group_arrests(inc, in_ctx):
+    if (et, st) == ("Strategic developments", "Arrests") and _armed_group_arrests(inc, in_ctx):
         # an armed group "arresting" people abducts them (EVENTS.md: arrests are made by the state)
         et, st = "Violence against civilians", "Abduction/forced disappearance"
     if st in _TAKEOVERS and NO_FIGHTING.search(art.text):

@@ -835,3 +835,10 @@ def test_suspects_arrested_for_an_earlier_attack(invented_gaz) -> None:
             "de police de Kelta ont été interpellées lundi à Talbi, a annoncé le procureur.")
     ev = _ev(invented_gaz, text)
     assert [(e.sub_event_type, e.event_date, e.location) for e in ev] == [("Arrests", "2025-06-30", "Talbi")]
+
+
+def test_an_armed_group_arresting_people_it_accuses_of_helping_the_army_abducts_them(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Des jihadistes ont « arrêté » dimanche six jeunes de Talbi qu'ils accusent de collaborer "
+                           "avec l'armée.")
+    assert [(e.sub_event_type, e.actor1) for e in ev] == [("Abduction/forced disappearance",
+                                                           "Unidentified Armed Group (Mali)")]
