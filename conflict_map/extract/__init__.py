@@ -402,8 +402,12 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             cc = place_cc
             actors = find_actors(text, cc)
     events: list[tuple[int, Event, list[Any]]] = []
+    # actors of sentences that tell no event (background, denials) are no incident's actors: "the town has
+    # been under a JNIM blockade since 2023" does not name the perpetrator of today's shelling
+    told_spans = [(sents[i].start, sents[i].end) for i in told]
+    live_actors = [a for a in actors if not any(b <= a.start < e for b, e in told_spans)] if told_spans else actors
     for inc in incidents:
-        events.extend(_incident_events(art, inc, resolved, actors, cc, ref, text))
+        events.extend(_incident_events(art, inc, resolved, live_actors, cc, ref, text))
     events.sort(key=lambda t: t[0])
     return [(e, ties) for _, e, ties in events], len(sents)
 

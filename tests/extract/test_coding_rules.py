@@ -842,3 +842,9 @@ def test_an_armed_group_arresting_people_it_accuses_of_helping_the_army_abducts_
                            "avec l'armée.")
     assert [(e.sub_event_type, e.actor1) for e in ev] == [("Abduction/forced disappearance",
                                                            "Unidentified Armed Group (Mali)")]
+
+
+def test_a_group_named_only_in_background_is_not_the_perpetrator(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "A shell hit a house in Talbi on Monday, killing two children. The town has been under a "
+                           "JNIM blockade since 2023.")
+    assert ev[0].actor1 == "Unidentified Armed Group (Mali)"
