@@ -556,6 +556,31 @@ _ADDITIVE = re.compile(r"\b(?:also|aussi|[ée]galement|another|other(?!\s+source
                        r"(?:c[ôo]t[ée]|parmi)\s+(?:des\s+)?(?:assaillants|terroristes))\b", re.IGNORECASE)
 
 
+_SIDES = (
+    ("state", re.compile(r"\b(?:soldiers?|troops|gendarmes?|police\w*|guards?|peacekeepers?|VDP|FDS|militaires?|soldats?|"
+                         r"policiers?|casques bleus|army)\b", re.IGNORECASE)),
+    ("armed", re.compile(r"\b(?:assailants?|militants?|jihadists?|terrorists?|fighters?|attackers?|insurgents?|bandits?|"
+                         r"assaillants?|terroristes?|jihadistes?|djihadistes?|combattants?|rebels?|militiam[ae]n|miliciens?)\b",
+                         re.IGNORECASE)),
+    ("civilian", re.compile(r"\b(?:civilians?|villagers?|people|persons?|residents?|worshippers?|passengers?|women|"
+                            r"children|civils?|villageois|personnes?|habitants?|fid[èe]les|femmes|enfants)\b",
+                            re.IGNORECASE)),
+)
+
+
+def _victim_sides(sentence: str, d: Any) -> set[str]:
+    """Whose deaths a sentence counts, from the words right after each figure it counted."""
+    out: set[str] = set()
+    for _, end, _, _ in d.parts:
+        after = sentence[end:end + 30]
+        for side, rx in _SIDES:
+            m = rx.search(after)
+            if m and m.start() <= 12:
+                out.add(side)
+                break
+    return out
+
+
 def _another_account(text: str, s: Sentence, inc: _Incident) -> bool:
     """Whether a later sentence of an incident gives another account of deaths already counted: it is
     attributed to someone, adds nothing ("also"), and names no event place of its own."""
@@ -618,9 +643,12 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     tolls: list[tuple[int, int]] = []
     revised: tuple[int, int] | None = None
     accounts: list[tuple[int, int]] = []
+    sides: set[str] = set()  # whose deaths the sentences counted so far are
     for s in inc.death_sents:
         d = count_deaths(s.text)
-        if d.low and low and _another_account(art_text or art.text, s, inc):
+        mine = _victim_sides(s.text, d)
+        if d.low and low and _another_account(art_text or art.text, s, inc) and not (mine and sides
+                                                                                    and not mine & sides):
             accounts.append((d.low, d.high))  # "Selon le gouvernement, cinq civils ont été tués": the same deaths
         elif d.toll_only and _TOLL_REVISED.search(s.text):
             revised = (d.low, d.high)  # "a source a revu le bilan à la hausse : 34": the new toll replaces
@@ -630,6 +658,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             seen.add(d.low)
             low += d.low
             high += d.high
+            sides |= mine
     if tolls:
         t_low, t_high = min(t[0] for t in tolls), max(t[1] for t in tolls)
         low, high = (min(low, t_low), max(high, t_high)) if low else (t_low, t_high)

@@ -848,3 +848,9 @@ def test_a_group_named_only_in_background_is_not_the_perpetrator(invented_gaz) -
     ev = _ev(invented_gaz, "A shell hit a house in Talbi on Monday, killing two children. The town has been under a "
                            "JNIM blockade since 2023.")
     assert ev[0].actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_another_sources_figure_for_other_victims_adds_up(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "At least 12 soldiers were killed on Friday when their convoy came under fire near Talbi, "
+                           "military sources said. The army said 15 assailants were killed in the counter-attack.")
+    assert [(e.fatalities_low, e.fatalities_high) for e in ev] == [(27, 27)]
