@@ -302,7 +302,8 @@ _IN_CHARGE = re.compile(r"\b(?:particip\w*|impliqu[ée]e?s?|involved|took\s+part
 
 
 #: what speakers do ("residents of Hombori accused soldiers"; not "residents in Niono took to the streets")
-_SPEECH_VERB = re.compile(r"\b(?:said|say|says|told|tell|sp(?:oke|eaks?|eaking)|accus\w*|report\w*|claim\w*|denounc\w*|confirm\w*|"
+_SPEECH_VERB = re.compile(r"\b(?:said|say|says|told|tell|sp(?:oke|eaks?|eaking)|[ée]voqu\w*|parl\w*|fait\s+[ée]tat|"
+                          r"font\s+[ée]tat|accus\w*|report\w*|claim\w*|denounc\w*|confirm\w*|"
                           r"d[ée]clar\w*|affirm\w*|d[ée]nonc\w*|rapport\w*|indiqu\w*|t[ée]moign\w*)\b",
                           re.IGNORECASE)
 

@@ -854,3 +854,9 @@ def test_another_sources_figure_for_other_victims_adds_up(invented_gaz) -> None:
     ev = _ev(invented_gaz, "At least 12 soldiers were killed on Friday when their convoy came under fire near Talbi, "
                            "military sources said. The army said 15 assailants were killed in the counter-attack.")
     assert [(e.fatalities_low, e.fatalities_high) for e in ev] == [(27, 27)]
+
+
+def test_a_resident_who_speaks_of_another_toll_gives_another_account(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Au moins 14 fidèles ont été tués vendredi lors de l'attaque d'une mosquée à Talbi, a annoncé "
+                           "le ministère. Un habitant de Kelta, ville voisine, évoque pour sa part « au moins 40 morts ».")
+    assert [(e.location, e.fatalities_low, e.fatalities_high) for e in ev] == [("Talbi", 14, 40)]
