@@ -136,6 +136,10 @@ _ARMED_SIDE = re.compile(r"\b(?:militants?|militia\w*|milices?|miliciens?|jihadi
 _CHARGE_BEFORE = re.compile(r"\b(?:particip\w*|impliqu[ée]e?s?|involved|took\s+part|taking\s+part|having\s+taken\s+part)"
                             r"\s+(?:in|à|dans|au|aux)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|an?\s+|une?\s+)?$",
                             re.IGNORECASE)
+#: an attack referred back to by who claimed, blamed or condemned it
+_REFERS_BACK = re.compile(r"\b(?:blam\w*|claim\w*|responsibility\s+for|condemn\w*|denounc\w*|attribut\w*|revendiqu\w*|"
+                          r"condamn\w*|d[ée]nonc\w*|imput\w*)\s+(?:[\w'’-]+\s+){0,6}?(?:for\s+|de\s+|à\s+)?"
+                          r"(?:the|this|that|l['’]|cette|ces|these)\s*$", re.IGNORECASE)
 _AVENGED_BITS = re.compile("respon|retali|repr|veng|series|s[ée]rie|wave|spate|string|vague|recrudes")  # (a cheap test before _AVENGED)
 _PEOPLE = (r"(?:hostages?|nationals|men|women|people|persons|civilians?|workers|teachers|traders|passengers|"
            r"tourists|expatriates|journalists?|priests?|nuns?|otages|ressortissants|personnes|hommes|"
@@ -264,13 +268,18 @@ def find_cues(sentence: str) -> list[Cue]:
         if group == "atk" and _CHARGE_BEFORE.search(sentence, max(0, start - 50), start):
             continue  # "suspected of taking part in the attack": the charge, not a new event
         if group == "atk":
+            # "the ministry blamed ISSP for the attack": the attack told already; it types the event only
+            # when nothing else in it does (lowest tier)
+            back = _REFERS_BACK.search(sentence, max(0, start - 60), start) is not None
             kind = _kind(_target_window(sentence, start, end))
             if kind == "military":
                 if ground_i < 0:
                     ground_i = int(_GROUND_L.search(low) >= 0)
-                cues.append(Cue("Battles", "Armed clash", 3, start, end, m.group(), "atk", hurt, ground_i == 1))
+                cues.append(Cue("Battles", "Armed clash", 7 if back else 3, start, end, m.group(), "atk", hurt,
+                                ground_i == 1))
             else:
-                cues.append(Cue("Violence against civilians", "Attack", 4, start, end, m.group(), "atk", hurt))
+                cues.append(Cue("Violence against civilians", "Attack", 7 if back else 4, start, end, m.group(), "atk",
+                                hurt))
             continue
         if group == "kill":
             kind = _kind(_target_window(sentence, start, end))

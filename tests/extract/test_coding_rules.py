@@ -860,3 +860,12 @@ def test_a_resident_who_speaks_of_another_toll_gives_another_account(invented_ga
     ev = _ev(invented_gaz, "Au moins 14 fidèles ont été tués vendredi lors de l'attaque d'une mosquée à Talbi, a annoncé "
                            "le ministère. Un habitant de Kelta, ville voisine, évoque pour sa part « au moins 40 morts ».")
     assert [(e.location, e.fatalities_low, e.fatalities_high) for e in ev] == [("Talbi", 14, 40)]
+
+
+def test_an_attack_referred_back_to_does_not_retype_the_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Twelve civilians were killed on Monday when gunmen attacked the village of Talbi. The "
+                           "ministry blamed the Islamic State Sahel Province for the attack and said troops had been "
+                           "deployed.")
+    assert [(e.sub_event_type, e.actor2) for e in ev] == [("Attack", "Civilians (Mali)")]
+    # alone, a claimed attack is still an attack
+    assert [c.sub_event_type for c in find_cues("No group has claimed the attack on the village.")] == ["Attack"]
