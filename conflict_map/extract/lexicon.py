@@ -75,6 +75,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"frappes? a[ée]riennes?", r"frappes? de drones?", r"bombardements? a[ée]riens?",
         r"(?:jets?|aircraft|aircrafts|helicopters?|drones?) (?:struck|bombed|fired|targeted|carried out)",
         r"carried out (?:an? )?(?:air |aerial )?strikes?(?= (?:that|on|against|in|near|targeting))",
+        r"(?:air|aerial) operations?", r"op[ée]rations? a[ée]riennes?", r"air-?borne strikes?",
     ],
     ("Explosions/Remote violence", "Suicide bomb"): [
         r"suicide (?:(?:car|truck|vehicle|motorbike|motorcycle) )?(?:bomb\w*|attack\w*|car bomb\w*|vest)", r"svbied", r"vbied", r"kamikazes?",
@@ -113,7 +114,8 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"cease-?fire", r"truce", r"peace (?:deal|agreement|accord|pact)", r"signed (?:an |a )?agreement",
         r"(?:released|freed) (?:the )?(?:hostages?|prisoners?|detainees?)", r"prisoner (?:swap|exchange)",
         r"surrender\w*", r"laid down (?:their )?arms", r"cessez-le-feu", r"accord de paix", r"tr[êe]ve",
-        r"reddition", r"lib[ée]ration des otages", r"cessation of hostilities", r"(?:agreement|accord)s?(?= (?:was|were|has been) signed| to end| between)",
+        r"redditions?", r"lib[ée]ration des otages", r"(?:se sont rendus?|s['’]est rendue?)(?= (?:\w+ )?(?:aux (?:autorit|forces|fds|militaires|soldats)|"
+        r"à l['’]arm[ée]e|à la gendarmerie|aux? (?:fama|fds)))", r"cessation of hostilities", r"(?:agreement|accord)s?(?= (?:was|were|has been) signed| to end| between)",
         r"signed (?:an? |the )?(?:\w+ ){0,4}(?:agreement|accord|pact|deal)",
         r"(?:were|was|have been|has been|had been) (?:released|freed)",
         r"(?:ont|a|avaient|avait) [ée]t[ée] (?:lib[ée]r[ée]e?s?|rel[âa]ch[ée]e?s?)",
@@ -152,6 +154,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ],
     ("Strategic developments", "Non-violent transfer of territory"): [
         r"without (?:a |any )?(?:fight\w*|resistance|clash\w*|combat)", r"under (?:the )?control of", r"unopposed", r"handed over", r"sans combat", r"r[ée]trocession",
+        r"sans (?:rencontrer |opposer )?(?:de |aucune |la moindre )?r[ée]sistance", r"without (?:meeting|encountering) (?:any )?resistance",
         r"(?:took|take|taken) over (?:the )?(?:town|camp|base|post)", r"(?:vacated|abandoned) (?:the |their )?(?:base|camp|post|positions?)",
     ],
     ("Strategic developments", "Other"): [

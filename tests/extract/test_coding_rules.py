@@ -869,3 +869,16 @@ def test_an_attack_referred_back_to_does_not_retype_the_event(invented_gaz) -> N
     assert [(e.sub_event_type, e.actor2) for e in ev] == [("Attack", "Civilians (Mali)")]
     # alone, a claimed attack is still an attack
     assert [c.sub_event_type for c in find_cues("No group has claimed the attack on the village.")] == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("L'armée a annoncé avoir « neutralisé » 23 terroristes lors d'une opération aérienne.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Une cinquantaine de combattants se sont rendus jeudi aux autorités à Diffa.", ("Strategic developments", "Agreement")),
+    ("Les ministres se sont rendus à Mopti mardi.", None),  # went to Mopti
+    ("Des combattants du JNIM sont entrés dans la ville, sans rencontrer de résistance.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+])
+def test_air_operations_surrenders_and_unopposed_entries(sentence: str, typed) -> None:
+    cues = find_cues(sentence)
+    assert (pick_type(cues) if cues else None) == typed
