@@ -38,7 +38,7 @@ from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total
 from .lexicon import DENIAL, NO_FIGHTING
 from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
-                     only_situates, resolve_places, where_someone_speaks)
+                     SPEAKS_AFTER, only_situates, resolve_places, where_someone_speaks)
 from .sentences import Sentence, split_sentences
 
 __all__ = ["Extraction", "extract_events"]
@@ -594,9 +594,6 @@ _PLUPERFECT = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\b", re.IG
 _UNCLAIMED = re.compile(r"\b(?:no (?:group|one|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|has not been|had not "
                         r"been|not been) claimed|unclaimed|n['’](?:a|ont|avait) (?:pas )?(?:encore )?[ée]t[ée] revendiqu[ée]e?s?|"
                         r"(?:aucun|nul) groupe n['’]a (?:encore )?revendiqu[ée]|non revendiqu[ée]e?s?)\b", re.IGNORECASE)
-#: a force named as the one that speaks ("the gendarmerie said"): the source, when another force acts
-_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|announced|reported|stated|a\s+(?:d[ée]clar[ée]|indiqu[ée]|annonc[ée])|"
-                         r"ont\s+(?:d[ée]clar[ée]|indiqu[ée]|annonc[ée]))\b", re.IGNORECASE)
 #: an actor its sentence says was harmed: "quatre VDP ont été tués", "three militiamen were killed"
 _VICTIM_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avaient\s+[ée]t[ée])\s+"
@@ -623,7 +620,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         # who tells ("selon la gendarmerie") and, in violence against civilians, who died ("quatre VDP
         # ont été tués ... par des individus armés") are not the perpetrators
         told_by = [a for a in in_ctx if _SOURCE_BEFORE.search(art_text, max(0, a.start - 25), a.start)
-                   or (a.inter == 1 and _SAYS_AFTER.match(art_text, a.start + len(a.text))
+                   or (a.inter == 1 and SPEAKS_AFTER.match(art_text, a.start + len(a.text))
                        and sum(1 for b in in_ctx if b.inter == 1) > 1)]
         hit = ([a for a in in_ctx if a.inter in (2, 3, 4) and _VICTIM_AFTER.match(art_text, a.start + len(a.text))]
                if et == "Violence against civilians" else [])

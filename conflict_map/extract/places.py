@@ -21,7 +21,8 @@ from gazetteer.ranking import haversine_km
 
 from .lexicon import StartFinder, lower_pattern, lowered
 
-__all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places", "check_situated", "only_situates"]
+__all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places", "check_situated", "only_situates",
+           "SPEAKS_AFTER"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
 _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|vers|entre|aux environs de|non loin de|"
@@ -116,8 +117,7 @@ one six seven eight nine ten dozens hundreds
 plus moins parmi environ près tous toutes chaque certains certaines aucun aucune quelques plusieurs
 over under about around near between throughout within without across amid amidst despite following until upon
 meanwhile earlier later yesterday today tonight last next early late overnight once
-pendant depuis après avant durant vers hier aujourd'hui cependant toutefois ainsi alors puis enfin lorsque
-idnane imouchag kunta lamhar""".split())
+pendant depuis après avant durant vers hier aujourd'hui cependant toutefois ainsi alors puis enfin lorsque""".split())
 #: a name right after these words names an armed group, even when it is also a place's name.
 _GROUP_BEFORE = re.compile(r"\b(?:katiba|katibat|brigade|kataib)\s+$", re.IGNORECASE)
 #: a name at the end of an organisation's name ("Front de libération de l'Azawad", "Coordination des
@@ -132,7 +132,7 @@ _ORG_BEFORE = re.compile(
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|opération|op\.)\s+['\"‘“«]?\s*$", re.IGNORECASE)
 #: a capitalised word before these nouns names a people or a group, not a place ("Dogon civilians").
 _PEOPLE_AFTER = re.compile(
-    r"\s+(?:militants?|militiam[ae]n|militias?|civilians?|communit(?:y|ies)|fishermen|herders?|herdsmen|"
+    r"\s+(?:militants?|militiam[ae]n|militias?|civilians?|communit(?:y|ies)|tribal|ethnic|fishermen|herders?|herdsmen|"
     r"fraction|tribe|clan|youths?|traders?|villagers?|hunters|fighters|elements|members|jihadists|rebels|"
     r"soldiers|troops|forces|army|chief|leaders?|women|men|people|nationals?|civils|miliciens|combattants)\b",
     re.IGNORECASE)
@@ -258,8 +258,11 @@ _SPEAKER_BEFORE = re.compile(r"\b(?:officials?|sources?|residents?|inhabitants?|
                              r"mayor|governor|prefect|journalists?|correspondents?|witness(?:es)?|responsables?|"
                              r"habitants?|[ée]lus?|notables?|t[ée]moins?)\s+(?:\w+\s+)?(?:in|at|of|from|à|de|d['’])\s+$",
                              re.IGNORECASE)
-_SPEAKS_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|reported|a\s+d[ée]clar[ée]|a\s+dit|affirme|"
-                         r"a\s+indiqu[ée]|rapporte)\b", re.IGNORECASE)
+#: a speech verb right after a name: where someone speaks from ("Kayes said"), or a force that is the
+#: source of a report ("the gendarmerie said")
+SPEAKS_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|reported|announced|stated|"
+                          r"a\s+(?:d[ée]clar[ée]|dit|indiqu[ée]|annonc[ée])|ont\s+(?:d[ée]clar[ée]|indiqu[ée]|annonc[ée])|"
+                          r"affirme|rapporte)\b", re.IGNORECASE)
 
 
 _PATRONYM_AFTER = re.compile(r"\s+(?i:ould|ag|ben|bin|wuld)\s+[A-Za-zÀ-ÿ]")
@@ -268,7 +271,7 @@ _PATRONYM_AFTER = re.compile(r"\s+(?i:ould|ag|ben|bin|wuld)\s+[A-Za-zÀ-ÿ]")
 def where_someone_speaks(article: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is where a speaker is ("according to an official in Talbi",
     "residents of Kelta, who said", "un élu joint depuis Mopti"), not where something happened."""
-    return bool(_SPEAKER_BEFORE.search(article, max(0, start - 40), start) or _SPEAKS_AFTER.match(article, end)
+    return bool(_SPEAKER_BEFORE.search(article, max(0, start - 40), start) or SPEAKS_AFTER.match(article, end)
                 or _REACHED_IN.search(article, max(0, start - 40), start))
 
 
@@ -286,7 +289,9 @@ def only_situates(article: str, m: PlaceMention) -> bool:
     someone speaks from or lives ("Residents of Hombori accused soldiers of killing 20 civilians in
     Kobou"), an end of a road ("on the Kayes-Bamako road near Diema"), or where people fled to ("les
     déplacés se sont réfugiés à Ouahigouya")."""
-    speaks = bool(_SPEAKS_AFTER.match(article, m.end) or _REACHED_IN.search(article, max(0, m.start - 40), m.start)
+    # (not a speech verb right after the place: "interpellées à Pissila, a annoncé le procureur" is an
+    # attribution clause, the place is the event's)
+    speaks = bool(_REACHED_IN.search(article, max(0, m.start - 40), m.start)
                   or (_SPEAKER_BEFORE.search(article, max(0, m.start - 40), m.start)
                       and _SPEECH_VERB.search(article, m.end, m.end + 80)))
     return (speaks or bool(_ROAD_AFTER.match(article, m.end))

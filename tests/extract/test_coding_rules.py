@@ -882,3 +882,18 @@ def test_an_attack_referred_back_to_does_not_retype_the_event(invented_gaz) -> N
 def test_air_operations_surrenders_and_unopposed_entries(sentence: str, typed) -> None:
     cues = find_cues(sentence)
     assert (pick_type(cues) if cues else None) == typed
+
+
+def test_an_attribution_clause_after_the_event_place_keeps_it(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Des hommes armés ont tué trois civils à Talbi lundi, a annoncé le gouverneur de Kelta.")
+    assert [e.location for e in ev] == ["Talbi"]
+
+
+def test_a_name_before_tribal_or_ethnic_is_a_people() -> None:
+    from types import SimpleNamespace
+
+    from conflict_map.extract.places import candidate_places
+
+    t = "A local Kelta tribal chief was abducted by gunmen near Talbi."
+    spotted = [SimpleNamespace(start=t.index(w), end=t.index(w) + len(w), text=w) for w in ("Kelta", "Talbi")]
+    assert [p.text for p in candidate_places(t, 0, len(t), spotted)] == ["Talbi"]
