@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .lexicon import StartFinder, lower_pattern
+from .lexicon import SAID, StartFinder, lower_pattern
 
 __all__ = ["DateMatch", "resolve_date", "find_dateline", "MONTHS", "WEEKDAYS"]
 
@@ -274,9 +274,7 @@ _TOLL_REVISED = re.compile(r"\b(?:(?:revu|r[ée]vis[ée]|relev[ée]|revised|rais
                            r"est\s+pass[ée]))\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|du|entre)(?:\s+(?:the|le))?\s*$", re.IGNORECASE)
 #: a reporting verb right before a date: the date of a statement, not of the event it reports
-_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|announced|reported|claimed|stated|confirmed|declared|added|"
-                               r"told (?:\w+ ){0,2}|a (?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|confirm[ée])|"
-                               r"ont (?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]))\s*$", re.IGNORECASE)
+_STATEMENT_BEFORE = re.compile(rf"\b(?:{SAID}|told(?:\s+\w+){{0,2}})\s*$", re.IGNORECASE)
 
 
 def _weekday_ok(m: re.Match[str]) -> bool:

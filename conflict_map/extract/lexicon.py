@@ -203,6 +203,10 @@ MODAL_BEFORE = re.compile(
     r"qui|according\s+to\s+which))\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+#: a finite speech verb, English or French: "said", "told", "a annoncé", "ont déclaré" (one list for
+#: the statement dates of ``dates`` and the speakers of ``places``)
+SAID = (r"said|says|told|added|reported|announced|stated|claimed|confirmed|declared|affirme|rapporte|"
+        r"(?:a|ont)\s+(?:d[ée]clar[ée]|dit|indiqu[ée]|annonc[ée]|affirm[ée]|confirm[ée])")
 #: A negation before a cue ("no clashes", "were not killed", "sans combat"); it negates the cue only
 #: when nothing in :data:`NEGATION_BLOCK` stands between them (:func:`negated`).
 NEGATION = re.compile(r"(?:\b(?:no|not|never|without|nobody|none|sans|aucun\w*|pas|jamais|ni)|n['’]t)\b", re.IGNORECASE)

@@ -19,7 +19,7 @@ from gazetteer.batch import ties_of
 from gazetteer.normalize import normalize_name
 from gazetteer.ranking import haversine_km
 
-from .lexicon import StartFinder, lower_pattern, lowered
+from .lexicon import SAID, StartFinder, lower_pattern, lowered
 
 __all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places", "check_situated", "only_situates",
            "SPEAKS_AFTER"]
@@ -260,9 +260,7 @@ _SPEAKER_BEFORE = re.compile(r"\b(?:officials?|sources?|residents?|inhabitants?|
                              re.IGNORECASE)
 #: a speech verb right after a name: where someone speaks from ("Kayes said"), or a force that is the
 #: source of a report ("the gendarmerie said")
-SPEAKS_AFTER = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:said|told|says|added|reported|announced|stated|"
-                          r"a\s+(?:d[ée]clar[ée]|dit|indiqu[ée]|annonc[ée])|ont\s+(?:d[ée]clar[ée]|indiqu[ée]|annonc[ée])|"
-                          r"affirme|rapporte)\b", re.IGNORECASE)
+SPEAKS_AFTER = re.compile(rf"[\s,]+(?:\w+\s+){{0,2}}?(?:{SAID})\b", re.IGNORECASE)
 
 
 _PATRONYM_AFTER = re.compile(r"\s+(?i:ould|ag|ben|bin|wuld)\s+[A-Za-zÀ-ÿ]")
