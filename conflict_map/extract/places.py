@@ -67,14 +67,18 @@ _REGION_BEFORE = re.compile(r"\b(?:region|r[ée]gion|province)\s+(?:of|de|du|d['
 _REGION_AFTER = re.compile(r"\s+(?:region|r[ée]gion|province)\b", re.IGNORECASE)
 _ADMIN_AFTER = re.compile(r"\s+(?:region|r[ée]gion|cercle|circle|district|province|commune|prefecture|"
                           r"neighbou?rhood|quarter|quartier|"
-                          r"département|department)\b", re.IGNORECASE)
+                          r"département|department)\b|"
+                          # "Missabougou, a neighbourhood of Bamako", "Niamakoro, un quartier de Bamako"
+                          r",\s+(?:a|an|un|une)\s+(?:neighbou?rhood|quarter|suburb|quartier|banlieue)\s+(?:of|de|d['’])",
+                          re.IGNORECASE)
 #: "Gao Region", "Cercle de Koro": a name that says it is an admin unit
 _ADMIN_LAST = re.compile(r"(?:^|\s)(?:Region|R[ée]gion|Cercle|Circle|District|Province|Commune|Prefecture)(?:\s|$)")
 #: "the Ganguel area (of Tenenkou)": around that place, at precision 2 (not an admin unit: ACLED codes the
 #: event to it more often than to the town after "of", 11 to 4 on its Mali 2017-2018 notes)
 _AREA_AFTER = re.compile(r"\s+(?:area|zone|surroundings|vicinity|outskirts)\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(r"(?:\bregion\s+of|\bcercle\s+(?:of|de)|\bcircle\s+of|\br[ée]gion\s+de|\bprovince\s+(?:of|du|de)|"
-                           r"\bcommune\s+(?:of|de)|\bdistrict\s+of)\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
+                           r"\bcommune\s+(?:of|de)|\bdistrict\s+of|\b(?:le|du|au)\s+quartier\s+(?:de|d['’]))"
+                           r"\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
 _OFFSET = re.compile(
     r"(?P<km>\d+(?:[.,]\d+)?)\s*(?:km|kilomet(?:er|re)s?|kilomètres)\s+(?:to\s+the\s+|au\s+)?"
     r"(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west|nord-est|nord-ouest|sud-est|"

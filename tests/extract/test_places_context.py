@@ -163,10 +163,21 @@ def test_a_compound_name_is_replaced_by_its_known_part_in_a_list(gaz) -> None:
     assert [e.location for e in _events(gaz, text)] == ["Talbi", "Wadi Karo"]
 
 
-def test_a_neighbourhood_is_coded_to_its_town(gaz) -> None:
+@pytest.mark.parametrize("text", [
+    "On March 8, gunmen killed an imam in the Wadi Karo neighbourhood of Talbi.",
+    "On March 8, gunmen killed an imam in Wadi Karo, a neighbourhood of Talbi.",
+    "Le 8 mars, des hommes armés ont tué un imam dans le quartier de Wadi Karo à Talbi.",
+    "Wadi Karo, un quartier de Talbi, a été le théâtre de violents affrontements le 8 mars.",
+])
+def test_a_neighbourhood_is_coded_to_its_town(gaz, text) -> None:
     # (Wadi Karo is a town of the table too: only the neighbourhood rule sends the event to Talbi)
-    e = _events(gaz, "On March 8, gunmen killed an imam in the Wadi Karo neighbourhood of Talbi.")[0]
+    e = _events(gaz, text)[0]
     assert e.location == "Talbi"
+
+
+def test_a_neighbourhood_named_alone_is_the_place(gaz) -> None:
+    e = _events(gaz, "Le 8 mars, des hommes armés ont attaqué le quartier de Wadi Karo.")[0]
+    assert e.location == "Wadi Karo"
 
 
 def test_a_tie_is_not_broken_for_a_point_the_report_codes_away(gaz) -> None:
