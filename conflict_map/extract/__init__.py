@@ -52,6 +52,12 @@ _RELATIVE_DAY = re.compile(
     r"plus\s+tard|auparavant|avant|apr[èe]s))|(?:the\s+)?(?P<dir2>previous|next|following)\s+day|"
     r"(?:la\s+)?(?P<dir3>veille)|(?:le\s+)?(?P<dir4>lendemain))\b", re.IGNORECASE)
 _REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3}
+#: a clause that looks back at an earlier incident: "Gunmen killed three civilians in Ménaka on Monday,
+#: a day after an attack that left two soldiers dead in Ansongo" (the attack: Sunday)
+_LOOKS_BACK = re.compile(
+    r",\s+(?:(?P<n>a|one|two|three|un|deux|trois)\s+(?:days?|jours?)\s+(?:after|apr[èe]s)|(?P<next>au\s+lendemain)|"
+    r"(?P<hours>(?:only\s+|just\s+|a\s+few\s+|quelques\s+)?hours?|heures?)\s+(?:after|apr[èe]s))\s+(?=[^\W\d])",
+    re.IGNORECASE)
 _BEFORE_WORDS = frozenset({"earlier", "before", "plus tôt", "plus tot", "auparavant", "avant", "previous", "veille"})
 #: stands in for a missing publication date, only to tell apart differently dated incidents
 _NO_REFERENCE = date(2000, 12, 31)
@@ -216,6 +222,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     if dl_date is not None:
         ref = dl_date
     sents = split_sentences(text)
+    n_sents = len(sents)
+    sents, looks_back = _clauses_looking_back(sents)
     # the whole text is spotted only to guess the country; event sentences are spotted one by one
     # no default country: an unnamed one is taken from the report's resolved places further down
     # the countries given are a hint, not a filter: a place elsewhere is taken when the report names
@@ -285,8 +293,14 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         own_nearby: list[PlaceMention] = []
         own = candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country, own_nearby)
         rel = (_RELATIVE_DAY.search(s.text) if own and dm is None and cur is not None and cur.date is not None
-               else None)
-        if rel is not None:
+               and id(s) not in looks_back else None)
+        looked_back = own and dm is None and id(s) in looks_back and cur is not None and cur.date is not None
+        if looked_back:
+            # "..., a day after an attack in Ansongo": the incident looked back at, counted back from the
+            # one the sentence told first
+            back = looks_back[id(s)]
+            dm = DateMatch(cur.date - timedelta(days=back[0]), cur.precision or 1, back[1], 0)
+        elif rel is not None:
             # "A day earlier, a vehicle struck a mine near Gotheye": another event, a day counted from the
             # one told before. (Without a place of its own, "the two were killed the following day" ends
             # the event told before, which ACLED codes on its first day.)
@@ -305,7 +319,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             if not own:
                 cur.places, cur.nearby = list(prev.places), list(prev.nearby)
             incidents.append(cur)
-        elif cur is None or (dm is not None and cur.explicit and dm.date != cur.date) or (
+        elif cur is None or looked_back or (dm is not None and cur.explicit and dm.date != cur.date) or (
                 dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
                 and _family(pick_type(cur.cues)) != "Strategic developments"):
             # (a release on a day of its own is its own event: "He was released on May 21" after an abduction)
@@ -343,7 +357,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         if skipped:
             entry["sentences"] = skipped
         out.non_events.append(entry)
-        return [], len(sents)
+        return [], n_sents
     # resolve all places of the report together (co-mentioned places pull each other)
     all_mentions = [p for inc in incidents for p in inc.places]
     context = _resolution_context(text, incidents)
@@ -409,7 +423,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     for inc in incidents:
         events.extend(_incident_events(art, inc, resolved, live_actors, cc, ref, text))
     events.sort(key=lambda t: t[0])
-    return [(e, ties) for _, e, ties in events], len(sents)
+    return [(e, ties) for _, e, ties in events], n_sents
 
 
 def _date_of(text: str, ref: date, cue: int) -> Any:
@@ -522,6 +536,28 @@ def _one_context(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Whether sentences so typed can tell one event: the same family, or a protest and a riot (a
     protest dispersed, then a youth killed, is one demonstration)."""
     return _family(a) == _family(b) or {a[0], b[0]} == {"Protests", "Riots"}
+
+
+def _clauses_looking_back(sents: list[Sentence]) -> tuple[list[Sentence], dict[int, tuple[int, str]]]:
+    """The sentences, with a clause that looks back at another incident ("..., a day after an attack that
+    left two soldiers dead in Ansongo") cut off as a sentence of its own when both parts tell an event;
+    and, by the ``id`` of each such clause, how many days before the first part it happened and the
+    words that say so."""
+    out: list[Sentence] = []
+    back: dict[int, tuple[int, str]] = {}
+    for s in sents:
+        m = _LOOKS_BACK.search(s.text) if ("after" in s.text or "apr" in s.text or "lendemain" in s.text) else None
+        if m is None or not find_cues(s.text[m.end():]) or not find_cues(s.text[:m.start()]):
+            out.append(s)
+            continue
+        cut = s.start + m.start() + 1  # (the comma stays with the first part)
+        out.append(Sentence(s.start, cut, s.text[:m.start() + 1]))
+        k = len(s.text[m.start() + 1:]) - len(s.text[m.start() + 1:].lstrip())
+        tail = Sentence(cut + k, s.end, s.text[m.start() + 1 + k:])
+        days = 0 if m.group("hours") else _REL_N.get((m.group("n") or "one").lower(), 1)
+        back[id(tail)] = (days, " ".join(m.group().strip(", ").split()))
+        out.append(tail)
+    return out, back
 
 
 def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:

@@ -94,6 +94,9 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:struck|hit|blown up|destroyed|damaged|killed|wounded|injured|targeted) by (?:a |an )?(?:\w+ )?(?:mine|explosive)s?",
         r"(?:ran|drove|rolled|stepped|passed|driving|passage(?: \w+){1,3}) (?:over|on) (?:a |an )?(?:land ?)?mine",
         r"roadside explosives?", r"(?:hit|struck) (?:a |an )?(?:\w+ )?explosives?", r"sur une mine",
+        # a mine as the subject: "a mine killed two soldiers", "une mine a tué deux soldats"
+        r"(?:a|an|the|une|la) mines? (?:killed|exploded|went off|blew up|wounded|injured|destroyed|"
+        r"a (?:tué|explosé|blessé|détruit)|ont (?:tué|explosé|blessé|détruit))",
     ],
     ("Explosions/Remote violence", "Grenade"): [r"grenades?"],
     ("Violence against civilians", "Sexual violence"): [

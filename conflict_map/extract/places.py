@@ -58,7 +58,9 @@ _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\baround|\boutside|\boutskirts\s+of|\bvicinity\s+of|\barea\s+of|\bkm\s+(?:\w+\s+)?(?:of|from)|"
     r"\bbetween|\bprès\s+de|\baux\s+environs\s+de|\bnon\s+loin\s+de|\bentre|\bà\s+\d+\s*km\s+(?:\w+\s+)?de|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|nord|sud|est|ouest)(?:-\w+)?\s+of|"
-    r"\bsurroundings\s+of|\bregion\s+of|\bcircle\s+of|\bcercle\s+(?:of|de)|\br[ée]gion\s+de)\s+(?:the\s+|la\s+|le\s+)?$",
+    r"\bsurroundings\s+of|\bregion\s+of|\bcircle\s+of|\bcercle\s+(?:of|de)|\br[ée]gion\s+de)\s+(?:the\s+|la\s+|le\s+)?$|"
+    # elided: "près d'Ansongo", "à 20 km à l'est d'Ansongo"
+    r"(?:\bprès|\benvirons|\bnon\s+loin|\bkm|\best|\bouest|\bnord|\bsud)\s+d['’]$",
     re.IGNORECASE,
 )
 #: a first-level region named as such (a cercle, commune or district is "a small part of a region": 2)

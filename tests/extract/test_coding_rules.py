@@ -897,3 +897,36 @@ def test_a_name_before_tribal_or_ethnic_is_a_people() -> None:
     t = "A local Kelta tribal chief was abducted by gunmen near Talbi."
     spotted = [SimpleNamespace(start=t.index(w), end=t.index(w) + len(w), text=w) for w in ("Kelta", "Talbi")]
     assert [p.text for p in candidate_places(t, 0, len(t), spotted)] == ["Talbi"]
+
+
+@pytest.mark.parametrize("text, back", [
+    ("Gunmen killed three civilians in Talbi on Monday, a day after an attack that left two soldiers dead in "
+     "Wadi Karo.", 1),
+    ("Des hommes armés ont tué trois civils à Talbi lundi, au lendemain d'une attaque qui a coûté la vie à deux "
+     "soldats à Wadi Karo.", 1),
+    ("Gunmen killed three civilians in Talbi on Monday, two days after an attack that killed two soldiers in "
+     "Wadi Karo.", 2),
+    ("Gunmen killed three civilians in Talbi on Monday, hours after a mine killed two soldiers near Wadi Karo.", 0),
+])
+def test_a_clause_looking_back_tells_its_own_incident(invented_gaz, text: str, back: int) -> None:
+    ev = _ev(invented_gaz, text)  # (published Thursday 3 July 2025: Monday is 30 June)
+    got = [(e.location, e.event_type, str(e.event_date), e.fatalities) for e in ev]
+    assert got[0] == ("Talbi", "Violence against civilians", "2025-06-30", 3)
+    assert got[1][0] == "Wadi Karo" and got[1][1] != "Violence against civilians"
+    assert got[1][2:] == (str(date(2025, 6, 30 - back)), 2)
+
+
+def test_a_clause_looking_back_without_an_event_is_not_cut(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Gunmen killed three civilians in Talbi on Monday, a day after the army arrived in Wadi Karo.")
+    assert [(e.location, e.fatalities) for e in ev] == [("Talbi", 3)]
+
+
+@pytest.mark.parametrize("sentence", ["A mine killed two soldiers on the road.",
+                                      "Une mine a tué deux soldats sur la route."])
+def test_a_mine_as_the_subject_is_an_explosion(sentence: str) -> None:
+    assert pick_type(find_cues(sentence)) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_pres_d_apostrophe_is_near(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Des hommes armés ont tué deux civils près d'Talbi lundi.")
+    assert [(e.location, e.geo_precision) for e in ev] == [("Talbi", 2)]
