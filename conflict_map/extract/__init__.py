@@ -52,6 +52,13 @@ _RELATIVE_DAY = re.compile(
     r"plus\s+tard|auparavant|avant|apr[èe]s))|(?:the\s+)?(?P<dir2>previous|next|following)\s+day|"
     r"(?:la\s+)?(?P<dir3>veille)|(?:le\s+)?(?P<dir4>lendemain))\b", re.IGNORECASE)
 _REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3}
+#: a sentence that says it tells another incident: "Separately, ...", "Dans un autre incident, ..." (not
+#: "Elsewhere" or "Par ailleurs": as often another account of the same attacks, "Elsewhere, an official
+#: wrote that the towns of Nioro and Gogui had been targeted")
+_SEPARATE = re.compile(
+    r"^\W*(?:separately|in\s+(?:a|another)\s+(?:separate\s+|different\s+)?(?:incident|attack|development)|"
+    r"in\s+a\s+separate\s+\w+|s[ée]par[ée]ment|"
+    r"(?:dans|lors\s+d['’])\s*(?:un|une)\s+autre\s+(?:incident|attaque|affaire))\b", re.IGNORECASE)
 #: a clause that looks back at an earlier incident: "Gunmen killed three civilians in Ménaka on Monday,
 #: a day after an attack that left two soldiers dead in Ansongo" (the attack: Sunday)
 _LOOKS_BACK = re.compile(
@@ -308,8 +315,12 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             way = " ".join(next(g for g in rel.group("dir", "dir2", "dir3", "dir4") if g).lower().split())
             sign = -1 if way in _BEFORE_WORDS else 1
             dm = DateMatch(cur.date + timedelta(days=sign * n), cur.precision or 1, rel.group(), rel.start())
-        if cur is not None and dm is None and not _one_context(pick_type(cues), pick_type(cur.cues)) and (
-                own or _new_actors(actors, s, cur)):
+        # (places the incident told before already has are not new: "The attackers also looted shops in
+        # Douentza" after a killing there is the same event, one event per actors, place and day)
+        new_places = cur is not None and bool({p.text for p in own} - {p.text for p in cur.places})
+        separate = new_places and dm is None and _SEPARATE.match(s.text) is not None
+        if cur is not None and dm is None and (separate or not _one_context(pick_type(cues), pick_type(cur.cues))) and (
+                new_places or _new_actors(actors, s, cur)):
             # "... In Mopti, police arrested four suspects": another kind of event, same day; without a
             # place of its own it happened where the one before did ("Police later arrested three men").
             # (Neither a place nor an actor of its own: more of the same event, "Several houses were

@@ -930,3 +930,24 @@ def test_a_mine_as_the_subject_is_an_explosion(sentence: str) -> None:
 def test_pres_d_apostrophe_is_near(invented_gaz) -> None:
     ev = _ev(invented_gaz, "Des hommes armés ont tué deux civils près d'Talbi lundi.")
     assert [(e.location, e.geo_precision) for e in ev] == [("Talbi", 2)]
+
+
+@pytest.mark.parametrize("second", [
+    "Separately, two soldiers were killed when their vehicle hit a mine near Wadi Karo.",
+    "In a separate incident, gunmen abducted a teacher in Wadi Karo.",
+    "Dans un autre incident, un enseignant a été enlevé à Wadi Karo.",
+])
+def test_a_separate_incident_is_its_own_event(invented_gaz, second: str) -> None:
+    ev = _ev(invented_gaz, "Gunmen killed four civilians in Talbi on Monday. " + second)
+    assert [e.location for e in ev] == ["Talbi", "Wadi Karo"]
+    assert ev[0].fatalities == 4 and ev[1].fatalities in (0, 2)
+
+
+def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Des hommes armés ont tué quatre civils lundi à Talbi. Les assaillants ont aussi "
+                           "incendié des boutiques à Talbi.")
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in ev] == [("Talbi", "Attack", 4)]
+    # another actor at the same place is another event
+    ev = _ev(invented_gaz, "Gunmen killed four civilians in Talbi on Monday. Soldiers later arrested three "
+                           "suspects in Talbi.")
+    assert [e.sub_event_type for e in ev] == ["Attack", "Arrests"]
