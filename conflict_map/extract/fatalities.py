@@ -42,7 +42,7 @@ _NUMBER = (r"(?:\d{1,5}|une (?:dizaine|douzaine|vingtaine|trentaine|quarantaine|
            rf"(?:(?!et\b){_WORD}(?:[\s\-]+{_WORD}){{0,4}})|a dozen|several dozen|dozens|tens|scores|hundreds|"
            r"plusieurs dizaines|des dizaines|dizaines|plusieurs centaines|several|many|"
            r"a few|numerous|plusieurs|quelques|de nombreux|de nombreuses|des centaines)")
-_QUAL = (r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|approximately|a total of|"
+_QUAL = (r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|approximately|a total of|au total|en tout|"
          r"between|au moins|plus de|environ|pr[èe]s de|quelque|entre)\s+)?")
 _NUM_RE = re.compile(
     rf"(?<![\w.,])(?P<q>{_QUAL})(?P<a>{_NUMBER})(?:\s*(?:to|-|–|and|or|à|et|ou)\s*(?P<b>{_NUMBER}))?(?![\w])",
@@ -52,6 +52,7 @@ _BETWEEN = re.compile(rf"\b(?:between|entre)\s+(?P<a>{_NUMBER})\s+(?:and|et)\s+(
 
 _DEATH = re.compile(
     r"^(?:killed|dead|deaths?|died|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
+    r"neutrali[sz]ed|neutralis[ée]e?s?|"  # (army communiqués: "31 terrorists neutralised", ACLED counts them)
     r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes|"
     r"vie)$",  # ("deux militaires ont perdu la vie")
     re.IGNORECASE,
@@ -59,12 +60,17 @@ _DEATH = re.compile(
 _INJURY = re.compile(r"^(?:wounded|injured|hurt|casualties|livestock|cattle|oxen|cows?|sheep|goats?|camels?|donkeys?|animals|bless[ée]s?|missing|disparus?|arrested|detained|"
                      r"abducted|kidnapped|captured|enlev[ée]s?|arr[êe]t[ée]s?)$", re.IGNORECASE)
 _KILL_VERB = re.compile(
-    r"\b(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
+    r"\b(?:(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
     r"left|leaving|tuant|tu[ée]|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
     r"(?:shot|gunned|shooting|gunning) dead|gunned down|gunning down|lost|losing|perdu|executed|massacred|assassinated|murdered|ex[ée]cut[ée]|abattu|killing of|"
+    r"neutrali[sz]ed|neutralis[ée]|neutralising|neutralizing|"
     r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death|"
     r"co[ûu]t[ée] la vie [àa]|(?:la |the )?pertes? (?:de|d['’])|the loss of|loss of|"
-    r"number of (?:dead|deaths|victims|fatalities) (?:at|to|of)|nombre de (?:morts|victimes) (?:à|de))\s+"
+    r"number of (?:dead|deaths|victims|fatalities) (?:at|to|of)|nombre de (?:morts|victimes) (?:à|de)|"
+    # a killing as a noun: "the summary execution of 20 men", "l'exécution sommaire de 20 hommes"
+    r"(?:summary\s+|extrajudicial\s+)?(?:executions?|killings?|murders?|massacre) of|"
+    r"(?:ex[ée]cutions?|meurtres?|massacre|assassinats?)(?:\s+(?:sommaires?|extrajudiciaires?))?\s+de)\s+|"
+    r"(?:ex[ée]cutions?|meurtres?|massacre|assassinats?)(?:\s+(?:sommaires?|extrajudiciaires?))?\s+d['’]\s*)"
     # a day between the verb and its figure: "ont tué lundi quatre civils", "killed on Monday four"
     r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche|yesterday|hier|overnight|last night)(?:\s+(?:night|evening|morning|soir|matin))?"
@@ -77,7 +83,8 @@ _NOT_COUNT_AFTER = re.compile(
     r"weeks?|semaines?|months?|mois|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|times|fois|st\b|nd\b|rd\b|th\b|er\b|o'clock|a\.m|p\.m|vehicles?|motorbikes?|motorcycles?|"
-    r"barracks|positions?|towns?|villages?|localit\w*|cattle|head|kg|tons?|cfa|fcfa|francs|dollars|euros)"
+    r"barracks|positions?|towns?|villages?|localit\w*|cattle|head|kg|tons?|cfa|fcfa|francs|dollars|euros|"
+    r"ieds?|mines?|bombs?|engins?|explosi\w*|devices?|obus|shells?|rockets?|roquettes?)"
     r"(?![a-z])",  # "9 villages", not "9 villagers"
     re.IGNORECASE,
 )
@@ -129,6 +136,10 @@ _LIST_NEXT = re.compile(
 #: verbs that give a result, not a killing: "left 14 dead" counts, "left 14 wounded" does not
 _RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait)\s+$", re.IGNORECASE)
 #: a figure given as the whole toll: another account of the same deaths, not more deaths
+#: a sentence that is a toll by its heading: "Provisional toll: on the friendly side, 4 killed ...; on the
+#: enemy side, 31 terrorists neutralised", "Bilan : côté ami, 3 morts ; côté ennemi, 12 tués" (each side a part)
+_TOLL_HEADING = re.compile(r"^\W*(?:(?:provisional|final|official|latest|new|human)\s+)?(?:death\s+)?(?:toll|bilan)"
+                           r"(?:\s+(?:provisoire|officiel|d[ée]finitif|humain))?\s*:", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\b(?:toll|bilan|number of (?:dead|deaths|victims|fatalities)|nombre de (?:morts|victimes))\b"
                           r"[^.;]{0,30}$", re.IGNORECASE)  # ("a revu le bilan à la hausse : au moins 34")
 _NEG_WORDS = re.compile(r"(?:^|\s)(?:not|no|never|pas|aucun)\s+\w*\s*$", re.IGNORECASE)
@@ -210,7 +221,7 @@ def parse_number(text: str) -> int:
 #: any word about deaths; a sentence without one reports none (a cheap first test)
 _ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|la vie|fatal|slain|murder|ex[ée]cut|perish|tu[ée]|perte|loss|"
                         r"tuant|mort|d[ée]c[èée]|cadavre|assassin|victim|lynch|behead|slaughter|stabb|toll|abattu|"
-                        r"massac|shot|gunned|bilan")
+                        r"massac|shot|gunned|bilan|neutrali")
 _NUM_RE_L = re.compile(lower_pattern(_NUM_RE.pattern))
 _SINGLE_L = re.compile(lower_pattern(_SINGLE.pattern))
 # where those match in lower-cased text, found fast (same positions; the matches are read with the above)
@@ -290,6 +301,7 @@ def count_deaths(sentence: str) -> Deaths:
     if _ANY_DEATH_S.search(lowered) < 0:
         return Deaths(0, 0, ())
     fast = len(lowered) == len(sentence)
+    heading = ("toll" in lowered or "bilan" in lowered) and _TOLL_HEADING.match(sentence) is not None
     for m in (_NUM_RE_L.finditer(lowered) if fast else _NUM_RE.finditer(sentence)):
         a, b = m.group("a"), m.group("b")
         q = (m.group("q") or "").strip().lower()
@@ -344,7 +356,7 @@ def count_deaths(sentence: str) -> Deaths:
                 # (not "... and 3 people wounded", which has its own)
                 counted = True
                 verb_end = m.end()
-        if counted and _TOLL_BEFORE.search(before):
+        if counted and (heading or _TOLL_BEFORE.search(before)):
             # a toll ("the toll is 2 soldiers and 3 assailants") is another account of the deaths the
             # sentence counts one by one ("12 soldiers were killed, local sources put the toll at 30")
             toll = (toll[0] + lo, toll[1] + hi) if toll else (lo, hi)

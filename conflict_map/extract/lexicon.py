@@ -199,7 +199,7 @@ CIVILIAN_TARGET = re.compile(
 #: Words before a cue that make it a threat, a plan, a possibility or a hypothetical.
 MODAL_BEFORE = re.compile(
     r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?|plot(?:ted|ting)?|intend\w*|prepar\w*|"
-    r"could|would|might|(?-i:may)|will|shall|fear\w*|risk\w*|prevent\w*|avoid\w*|call(?:ed|s)? for|urg\w*|"
+    r"could|would|might|(?-i:may)|will|shall|fear\w*|risk\w*|prevent\w*|avoid\w*|call(?:ed|s)? for|urg(?:e|es|ed|ing)|"
     r"menac\w*|pr[ée]voi\w*|envisag\w*|projet\w*|pourrai\w*|risqu\w*|appel\w* [àa]|compte|"
     r"allegedly planned|(?:reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refut\w*|d[ée]menti\w*|rejet\w*)\s+(?:the\s+|les\s+|des\s+)?"
     r"(?:claims?|allegations?|accusations?|reports?|rumou?rs?|informations?|all[ée]gations?)\s+(?:that|selon\s+lesquelles|"

@@ -288,17 +288,23 @@ _ROAD_BEFORE = re.compile(r"\b(?:axe|axis|route|road|tronçon|highway)\s+(?:d[eu
                           r"(?:[A-ZÀ-Ö][\w'’]+\s*-\s*)?$", re.IGNORECASE)
 
 
+#: what starts a line or a list item before a heading ("- Tillabéri: ...")
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪●◦‣►*–—-][ \t]*)?$")
+
+
 def only_situates(article: str, m: PlaceMention) -> bool:
     """Whether a place of an event's sentence only situates it when the sentence names another: where
     someone speaks from or lives ("Residents of Hombori accused soldiers of killing 20 civilians in
-    Kobou"), an end of a road ("on the Kayes-Bamako road near Diema"), or where people fled to ("les
-    déplacés se sont réfugiés à Ouahigouya")."""
+    Kobou"), an end of a road ("on the Kayes-Bamako road near Diema"), where people fled to ("les
+    déplacés se sont réfugiés à Ouahigouya"), or a list item's heading ("- Tillabéri: ... at Waraou")."""
     # (not a speech verb right after the place: "interpellées à Pissila, a annoncé le procureur" is an
     # attribution clause, the place is the event's)
     speaks = bool(_REACHED_IN.search(article, max(0, m.start - 40), m.start)
                   or (_SPEAKER_BEFORE.search(article, max(0, m.start - 40), m.start)
                       and _SPEECH_VERB.search(article, m.end, m.end + 80)))
-    return (speaks or bool(_ROAD_AFTER.match(article, m.end))
+    heading = (_HEADING_BEFORE.search(article, max(0, m.start - 8), m.start) is not None
+               and article.startswith(":", m.end))  # "- Tillabéri: two teachers were abducted at Waraou"
+    return (speaks or heading or bool(_ROAD_AFTER.match(article, m.end))
             or bool(_ROAD_BEFORE.search(article, max(0, m.start - 30), m.start))
             or bool(_REFUGE_BEFORE.search(article, max(0, m.start - 50), m.start))
             or bool(_IN_CHARGE.search(article, max(0, m.start - 90), m.start)))

@@ -3,7 +3,8 @@
 Rules, not a model: a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by closing quotes
 or brackets) before whitespace and an upper-case letter, a digit or an opening quote, unless the word
 before the point is a known abbreviation (``Gen.``, ``Col.``, ``M.``, ``Mme.``, ``Jan.``) or a single
-initial. Paragraph breaks always end a sentence.
+initial. Paragraph breaks always end a sentence, and so does a line break before a capital, a digit or a
+list bullet ("• On 11 March, ...", "- Tillabéri: ...", "16:45 - ...").
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ _ABBREV = frozenset(
 )
 
 _BOUNDARY = re.compile(
-    r"""([.!?…]+["'”’»)\]]*)\s+(?=["'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[A-ZÀ-ÖØ-Þ"“«])"""
+    r"""([.!?…]+["'”’»)\]]*)\s+(?=["'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[A-ZÀ-ÖØ-Þ"“«0-9•·▪●◦‣►*–—-])"""
 )
 # The same boundaries, written to start with one character class so that the regex engine skips in C
 # the characters that start none (a punctuation's run is ``m.start()`` to ``m.end("rest")``; ``rest``
 # does not take part when the boundary is a line break)
 _BOUNDARY_FAST = re.compile(
     r"""[.!?…\n](?:(?<=[.!?…])(?P<rest>[.!?…]*["'”’»)\]]*)\s+(?=["'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])|"""
-    r"""(?<=\n)\s*\n|(?<=\n)(?=\s*[A-ZÀ-ÖØ-Þ"“«]))"""
+    r"""(?<=\n)\s*\n|(?<=\n)(?=\s*[A-ZÀ-ÖØ-Þ"“«0-9•·▪●◦‣►*–—-]))"""
 )
 _WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
 #: a sentence glued to the next without a space ("raged on.Elsewhere")

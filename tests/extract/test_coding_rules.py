@@ -951,3 +951,36 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ev = _ev(invented_gaz, "Gunmen killed four civilians in Talbi on Monday. Soldiers later arrested three "
                            "suspects in Talbi.")
     assert [e.sub_event_type for e in ev] == ["Attack", "Arrests"]
+
+
+@pytest.mark.parametrize("sentence, low, high", [
+    # a toll by its heading: each side is a part of it
+    ("Provisional toll: on the friendly side, 4 killed and 9 wounded; on the enemy side, 31 terrorists killed.", 35, 35),
+    ("Bilan : côté ami, 3 morts ; côté ennemi, 12 terroristes tués.", 15, 15),
+    # "neutralised" fighters are counted, as ACLED counts them; neutralised devices are not people
+    ("It said 4 soldiers were killed and 31 terrorists neutralised.", 35, 35),
+    ("Les FDS ont neutralisé une vingtaine de terroristes.", 20, 20),
+    ("The army neutralized 3 IEDs near the bridge.", 0, 0),
+    # totals and killings as nouns
+    ("Les assaillants ont tué au total 9 civils.", 9, 9),
+    ("Amnesty a documenté l'exécution sommaire d'au moins 20 hommes civils le 12 mai.", 20, 20),
+    ("HRW documented the summary execution of at least 20 civilians.", 20, 20),
+])
+def test_tolls_by_side_neutralised_totals_and_nominal_killings(sentence: str, low: int, high: int) -> None:
+    d = count_deaths(sentence)
+    assert (d.low, d.high) == (low, high)
+
+
+def test_list_items_are_sentences_and_a_heading_only_situates(invented_gaz) -> None:
+    text = ("Weekly update.\n• On 30 June, gunmen attacked Talbi, killing seven civilians.\n"
+            "• On 1 July, an IED hit a truck near Kelta, killing the driver.\n"
+            "- Wadi Karo: two teachers were abducted on 2 July at Talbi.")
+    got = [(e.location, e.sub_event_type, str(e.event_date), e.fatalities) for e in _ev(invented_gaz, text)]
+    assert got == [("Talbi", "Attack", "2025-06-30", 7), ("Kelta", "Remote explosive/landmine/IED", "2025-07-01", 1),
+                   ("Talbi", "Abduction/forced disappearance", "2025-07-02", 0)]
+
+
+def test_an_urgent_prefix_is_not_an_appeal(invented_gaz) -> None:
+    assert [e.location for e in _ev(invented_gaz, "URGENT: Gunmen attacked the army base in Talbi this morning.")] \
+        == ["Talbi"]
+    assert _ev(invented_gaz, "The UN urged the parties to stop attacking civilians in Talbi.") == []
