@@ -35,7 +35,7 @@ from ..model import Article, Event
 from .actors import Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type
 from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
-from .fatalities import count_deaths, split_total
+from .fatalities import count_deaths, split_total, victim_sides
 from .lexicon import DENIAL, NO_FIGHTING
 from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
                      SPEAKS_AFTER, only_situates, resolve_places, where_someone_speaks)
@@ -57,7 +57,7 @@ _REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3
 #: wrote that the towns of Nioro and Gogui had been targeted")
 _SEPARATE = re.compile(
     r"^\W*(?:separately|in\s+(?:a|another)\s+(?:separate\s+|different\s+)?(?:incident|attack|development)|"
-    r"in\s+a\s+separate\s+\w+|s[ée]par[ée]ment|"
+    r"in\s+a\s+separate\s+\w+|s[ée]par[ée]ment|(?:on\s+)?(?:that|the)\s+same\s+day|(?:le|ce)\s+m[êe]me\s+jour|"
     r"(?:dans|lors\s+d['’])\s*(?:un|une)\s+autre\s+(?:incident|attaque|affaire))\b", re.IGNORECASE)
 #: a clause that looks back at an earlier incident: "Gunmen killed three civilians in Ménaka on Monday,
 #: a day after an attack that left two soldiers dead in Ansongo" (the attack: Sunday)
@@ -331,6 +331,9 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 cur.places, cur.nearby = list(prev.places), list(prev.nearby)
             incidents.append(cur)
         elif cur is None or looked_back or (dm is not None and cur.explicit and dm.date != cur.date) or (
+                # "On Saturday, in Kaya, around 300 women marched" after Saturday's attack in Djibo: a sentence
+                # dated on its own and set at a new place tells another incident, even on the same day
+                dm is not None and not dm.statement and new_places and cur.explicit and dm.date == cur.date) or (
                 dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
                 and _family(pick_type(cur.cues)) != "Strategic developments"):
             # (a release on a day of its own is its own event: "He was released on May 21" after an abduction)
@@ -458,8 +461,9 @@ def _date_of(text: str, ref: date, cue: int) -> Any:
     return replace(own, start=cue + own.start) if own is not None else first
 
 
-_EVENT_NOUN = (r"(?:attaque|attack|attentat|massacre|embuscade|ambush|raid|incident|assaut|assault|killing|"
-               r"tuerie|enl[èe]vement|kidnapping|abduction)s?")
+_EVENT_NOUN = (r"(?:[\w-]+\s+)?(?:attaque|attack|attentat|massacre|embuscade|ambush|raid|incident|assaut|assault|"
+               r"killing|tuerie|enl[èe]vement|kidnapping|abduction|blast|explosion|bombing|strike|shelling|clash|"
+               r"fighting)s?")
 _GENITIVE_BEFORE = re.compile(r"\b" + _EVENT_NOUN + r"\s+(?:de|du|d['’]|of)\s+$", re.IGNORECASE)
 _GENITIVE_AFTER = re.compile(r"['’]s?\s+" + _EVENT_NOUN + r"\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:où|where|when|which|while|whereas|tandis|alors que|lorsque)\b", re.IGNORECASE)
@@ -603,31 +607,6 @@ _ADDITIVE = re.compile(r"\b(?:also|aussi|[ée]galement|another|other(?!\s+source
                        r"(?:c[ôo]t[ée]|parmi)\s+(?:des\s+)?(?:assaillants|terroristes))\b", re.IGNORECASE)
 
 
-_SIDES = (
-    ("state", re.compile(r"\b(?:soldiers?|troops|gendarmes?|police\w*|guards?|peacekeepers?|VDP|FDS|militaires?|soldats?|"
-                         r"policiers?|casques bleus|army)\b", re.IGNORECASE)),
-    ("armed", re.compile(r"\b(?:assailants?|militants?|jihadists?|terrorists?|fighters?|attackers?|insurgents?|bandits?|"
-                         r"assaillants?|terroristes?|jihadistes?|djihadistes?|combattants?|rebels?|militiam[ae]n|miliciens?)\b",
-                         re.IGNORECASE)),
-    ("civilian", re.compile(r"\b(?:civilians?|villagers?|people|persons?|residents?|worshippers?|passengers?|women|"
-                            r"children|civils?|villageois|personnes?|habitants?|fid[èe]les|femmes|enfants)\b",
-                            re.IGNORECASE)),
-)
-
-
-def _victim_sides(sentence: str, d: Any) -> set[str]:
-    """Whose deaths a sentence counts, from the words right after each figure it counted."""
-    out: set[str] = set()
-    for _, end, _, _ in d.parts:
-        after = sentence[end:end + 30]
-        for side, rx in _SIDES:
-            m = rx.search(after)
-            if m and m.start() <= 12:
-                out.add(side)
-                break
-    return out
-
-
 def _another_account(text: str, s: Sentence, inc: _Incident) -> bool:
     """Whether a later sentence of an incident gives another account of deaths already counted: it is
     attributed to someone, adds nothing ("also"), and names no event place of its own."""
@@ -690,7 +669,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     sides: set[str] = set()  # whose deaths the sentences counted so far are
     for s in inc.death_sents:
         d = count_deaths(s.text)
-        mine = _victim_sides(s.text, d)
+        mine = victim_sides(s.text, (p[1] for p in d.parts))
         if d.low and low and _another_account(art_text or art.text, s, inc) and not (mine and sides
                                                                                     and not mine & sides):
             accounts.append((d.low, d.high))  # "Selon le gouvernement, cinq civils ont été tués": the same deaths

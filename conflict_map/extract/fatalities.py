@@ -7,6 +7,7 @@ is returned beside it (EVENTS.md). A total for several places is split by :func:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicon import StartFinder, lower_pattern
@@ -278,6 +279,33 @@ def _clause(toks: list[str]) -> list[str]:
     return out
 
 
+#: whose deaths a figure counts, by the word after it
+_SIDES = (
+    ("state", re.compile(r"\b(?:soldiers?|troops|gendarmes?|police\w*|guards?|peacekeepers?|VDP|FDS|militaires?|soldats?|"
+                         r"policiers?|casques bleus|army)\b", re.IGNORECASE)),
+    ("armed", re.compile(r"\b(?:assailants?|militants?|jihadists?|terrorists?|fighters?|attackers?|insurgents?|bandits?|"
+                         r"assaillants?|terroristes?|jihadistes?|djihadistes?|combattants?|rebels?|militiam[ae]n|miliciens?)\b",
+                         re.IGNORECASE)),
+    ("civilian", re.compile(r"\b(?:civilians?|villagers?|people|persons?|residents?|worshippers?|passengers?|women|"
+                            r"children|civils?|villageois|personnes?|habitants?|fid[èe]les|femmes|enfants)\b",
+                            re.IGNORECASE)),
+)
+
+
+def victim_sides(sentence: str, ends: Iterable[int]) -> set[str]:
+    """Whose deaths the figures ending at ``ends`` count ("state", "armed", "civilian"), from the words
+    right after each."""
+    out: set[str] = set()
+    for end in ends:
+        after = sentence[end:end + 30]
+        for side, rx in _SIDES:
+            m = rx.search(after)
+            if m and m.start() <= 12:
+                out.add(side)
+                break
+    return out
+
+
 def count_deaths(sentence: str) -> Deaths:
     """Deaths reported in one sentence (sum over distinct victim groups, lowest figures).
 
@@ -297,6 +325,7 @@ def count_deaths(sentence: str) -> Deaths:
     verb_end = -1  # the end of the last figure a killing verb right before it counted
     spans: list[tuple[int, int]] = []
     parts: list[tuple[int, int, int, int]] = []
+    toll_spans: list[tuple[int, int]] = []
     lowered = sentence.lower()
     if _ANY_DEATH_S.search(lowered) < 0:
         return Deaths(0, 0, ())
@@ -361,6 +390,7 @@ def count_deaths(sentence: str) -> Deaths:
             # sentence counts one by one ("12 soldiers were killed, local sources put the toll at 30")
             toll = (toll[0] + lo, toll[1] + hi) if toll else (lo, hi)
             spans.append(m.span())
+            toll_spans.append(m.span())
         elif counted:
             low += lo
             high += hi
@@ -418,6 +448,13 @@ def count_deaths(sentence: str) -> Deaths:
         high += k
         spans.append(m.span())
         parts.append((m.start(), m.end(), k, k))
+    if toll is not None and low:
+        mine = victim_sides(sentence, (p[1] for p in parts))
+        theirs = victim_sides(sentence, (e for _, e in toll_spans))
+        if mine and theirs and not mine & theirs:
+            # "a revu le bilan : 34 militaires ont perdu la vie, et plusieurs dizaines d'assaillants ont été
+            # neutralisés": the other side's dead are more of the toll, not another account of it
+            toll, low, high = (toll[0] + low, toll[1] + high), 0, 0
     toll_only = toll is not None and not low
     if toll is not None:
         # the toll and the victims counted one by one are two accounts of the same deaths: the lowest

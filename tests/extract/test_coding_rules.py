@@ -984,3 +984,30 @@ def test_an_urgent_prefix_is_not_an_appeal(invented_gaz) -> None:
     assert [e.location for e in _ev(invented_gaz, "URGENT: Gunmen attacked the army base in Talbi this morning.")] \
         == ["Talbi"]
     assert _ev(invented_gaz, "The UN urged the parties to stop attacking civilians in Talbi.") == []
+
+
+@pytest.mark.parametrize("second, sub", [
+    ("On Monday, in Wadi Karo, around 300 women marched peacefully.", "Peaceful protest"),
+    ("Lundi, des hommes armés ont enlevé deux commerçants à Wadi Karo.", "Abduction/forced disappearance"),
+    ("Le même jour, une patrouille a été visée par un engin explosif près de Wadi Karo, sans faire de victime.",
+     "Remote explosive/landmine/IED"),
+])
+def test_a_sentence_dated_the_same_day_at_a_new_place_is_another_incident(invented_gaz, second: str, sub: str) -> None:
+    ev = _ev(invented_gaz, "On Monday, gunmen killed 14 civilians in Talbi.\n\n" + second)
+    assert [(e.location, e.fatalities) for e in ev] == [("Talbi", 14), ("Wadi Karo", 0)]
+    assert ev[1].sub_event_type == sub and ev[0].event_date == ev[1].event_date
+
+
+def test_a_blast_referred_back_to_by_its_day_is_the_same_incident(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "A FAMa vehicle was struck by an IED in the area of Talbi. Two soldiers were killed as per "
+                           "local sources following this morning's IED blast near Kelta.")
+    assert [(e.location, e.fatalities) for e in ev] == [("Talbi", 2)]
+
+
+def test_a_revised_toll_with_the_other_sides_dead_adds_them() -> None:
+    d = count_deaths("Lundi soir, une source a revu le bilan à la hausse : au moins 34 militaires ont perdu la vie, "
+                     "et plusieurs dizaines d'assaillants ont été neutralisés.")
+    assert (d.low, d.high, d.toll_only) == (46, 46, True)
+    # the same side twice is two accounts of the same deaths
+    d = count_deaths("The army said 12 soldiers were killed, while local sources put the toll at 30 soldiers.")
+    assert (d.low, d.high) == (12, 30)
