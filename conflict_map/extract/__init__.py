@@ -33,7 +33,7 @@ from ..io.articles import markup_text
 from ..model import Article, Event
 
 from .actors import Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
-from .classify import Cue, find_cues, is_denial, is_history, pick_type
+from .classify import Cue, find_cues, is_denial, is_history, pick_type, refers_to_past
 from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total, victim_sides
 from .lexicon import DENIAL, NO_FIGHTING
@@ -267,6 +267,15 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                                    "sentence": s.text})
             told.add(si)
             continue
+        if _CORRECTION.match(s.text):
+            skipped.append({"reason": "correction notice", "sentence": s.text})
+            told.add(si)
+            continue
+        if cur is None and refers_to_past(s.text, cues):
+            # "Survivors say nobody has been tried for the massacre": an earlier event, named, not told
+            skipped.append({"reason": "reference to an earlier event", "sentence": s.text})
+            told.add(si)
+            continue
         if is_denial(s.text):
             # a denial reaches what follows it: "released on Tuesday ... and denied that any ransom had been
             # paid" still tells the release
@@ -289,6 +298,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         if dm is not None and dm.since:
             skipped.append({"reason": f"ongoing situation ({dm.expression})",
                                    "sentence": s.text})
+            told.add(si)
+            continue
+        if dm is not None and ref is not None and (ref - dm.date).days > 60 and _HAD_DONE.search(s.text):
+            # "En août 2024, l'attaque de Barsalogho avait fait des centaines de morts" in a 2025 analysis:
+            # what had happened months before, background
+            skipped.append({"reason": f"background history ({dm.expression}, told in the pluperfect)",
+                            "sentence": s.text})
             told.add(si)
             continue
         if dm is not None and dm.statement and cur is not None:
@@ -616,6 +632,14 @@ def _another_account(text: str, s: Sentence, inc: _Incident) -> bool:
 
 
 _PLUPERFECT = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\b", re.IGNORECASE)
+#: a past tense that tells what had happened before: "l'attaque avait fait des centaines de morts", "had killed"
+_HAD_DONE = re.compile(r"\b(?:had\s+(?:been\s+)?\w+(?:ed|en)|avai(?:en)?t\s+(?:[ée]t[ée]\s+)?\w+[ée]e?s?|"
+                       r"avai(?:en)?t\s+(?:fait|tu[ée]|pris|commis))\b", re.IGNORECASE)
+#: a correction notice: it withdraws figures, it reports nothing ("[This story was corrected on December 3 to
+#: say that nine people, not 19, were killed.]", "Rectificatif : ...")
+_CORRECTION = re.compile(r"^\W*(?:correction|corrigendum|erratum|rectificatif|clarification|mise\s+à\s+jour\s*:|"
+                         r"(?:this|the|an\s+earlier\s+version\s+of\s+this)\s+(?:story|article|report)\s+(?:was|has\s+been|"
+                         r"misstated|incorrectly|wrongly)|cet\s+article\s+a\s+[ée]t[ée]\s+(?:corrig|modifi))", re.IGNORECASE)
 #: the report says nobody claimed the attack
 _UNCLAIMED = re.compile(r"\b(?:no (?:group|one|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|has not been|had not "
                         r"been|not been) claimed|unclaimed|n['’](?:a|ont|avait) (?:pas )?(?:encore )?[ée]t[ée] revendiqu[ée]e?s?|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from . import lexicon as lx
 
@@ -208,6 +208,33 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
         if prev and prev[-1].strip(",(") in _YEAR_PREP:
             return True
     return False
+
+
+#: a named earlier event as the object of justice, memory or inquiry: "tried for the massacre", "survivors of
+#: the attack", "l'enquête sur l'attaque", "les victimes de la tuerie"
+_ABOUT_PAST = re.compile(
+    r"\b(?:tried|jug[ée]e?s?|prosecut\w*|poursuivi\w*|justice|investigat\w*|enqu[êe]t\w*|inquiry|probe|trials?|"
+    r"proc[èe]s|commemorat\w*|comm[ée]mor\w*|survivors?|rescap[ée]e?s?|memory|m[ée]moire|victims|victimes|"
+    r"responsib\w*|accountab\w*|impunit\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:for|into|of|over|de|du|des|sur|à|pour)\s+"
+    r"(?:the|this|that|these|l['’]|la\s|le\s|les\s|cette|ce\s|ces)\s*$", re.IGNORECASE)
+
+
+def refers_to_past(sentence: str, cues: Sequence[Cue]) -> bool:
+    """Whether every event word of a sentence names an earlier event as the object of justice, memory or
+    an inquiry ("Survivors say nobody has been tried for the massacre"), with no figure of its own.
+
+    Examples
+    --------
+    >>> s = "Survivors say nobody has been tried for the massacre."
+    >>> refers_to_past(s, find_cues(s))
+    True
+    >>> s = "Gunmen killed 5 survivors of the massacre."
+    >>> refers_to_past(s, find_cues(s))
+    False
+    """
+    if not cues or any(ch.isdigit() for ch in sentence):
+        return False
+    return all(_ABOUT_PAST.search(sentence, max(0, c.start - 80), c.start) for c in cues)
 
 
 def is_denial(sentence: str) -> bool:

@@ -1011,3 +1011,24 @@ def test_a_revised_toll_with_the_other_sides_dead_adds_them() -> None:
     # the same side twice is two accounts of the same deaths
     d = count_deaths("The army said 12 soldiers were killed, while local sources put the toll at 30 soldiers.")
     assert (d.low, d.high) == (12, 30)
+
+
+@pytest.mark.parametrize("text", [
+    "[This story was corrected on July 2 to say that the attack took place on Saturday, not Sunday, and that nine "
+    "people, not 19, were killed.]",
+    "Rectificatif : l'attaque de Talbi a fait neuf morts et non 19.",
+    "Survivors, most of whom now live in Talbi and Kelta, say nobody has been tried for the massacre.",
+    "Les rescapés de l'attaque réclament justice pour la tuerie.",
+    # what had happened months before, in an analysis
+    "En août 2024, l'attaque de Talbi avait fait des centaines de morts parmi les civils.",
+])
+def test_corrections_references_and_pluperfect_history_are_not_events(invented_gaz, text: str) -> None:
+    assert _ev(invented_gaz, text) == []
+
+
+def test_a_survivor_killed_is_still_an_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "On Monday, gunmen killed 5 survivors of the massacre in Talbi.")
+    assert [(e.location, e.fatalities) for e in ev] == [("Talbi", 5)]
+    # a recent pluperfect is news
+    ev = _ev(invented_gaz, "Le 30 juin, des hommes armés avaient attaqué Talbi, tuant 4 civils.")
+    assert [e.location for e in ev] == ["Talbi"]
