@@ -671,7 +671,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         # ont été tués ... par des individus armés") are not the perpetrators
         told_by = [a for a in in_ctx if _SOURCE_BEFORE.search(art_text, max(0, a.start - 25), a.start)
                    or (a.inter == 1 and SPEAKS_AFTER.match(art_text, a.start + len(a.text))
-                       and sum(1 for b in in_ctx if b.inter == 1) > 1)]
+                       and (et in ("Riots", "Protests") or sum(1 for b in in_ctx if b.inter == 1) > 1))]
         hit = ([a for a in in_ctx if a.inter in (2, 3, 4) and _VICTIM_AFTER.match(art_text, a.start + len(a.text))]
                if et == "Violence against civilians" else [])
         # "No group has claimed the attack, but JNIM fighters are active in the area": not the perpetrator

@@ -235,16 +235,23 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
         return Actor(_cached_actor_name("Protesters ({country})", country), 6), (police if sub_event_type != "Peaceful protest" else None)
     if event_type == "Riots":
         police = next((a for a in distinct if a.inter == 1), None)
-        victim = police or (civ if any(a.inter == 7 for a in acts) else None)
+        # (a mob's victims are civilians unless the text names a force: "a mob lynched two men")
+        victim = police or (civ if sub_event_type == "Mob violence" or any(a.inter == 7 for a in acts) else None)
         return Actor(_cached_actor_name("Rioters ({country})", country), 5), victim
     if event_type == "Strategic developments" and sub_event_type == "Arrests":
         st = next((a for a in distinct if a.inter in (1, 8)), None) or state
         other = next((a for a in distinct if a.name != st.name), None)
         return st, other
     victims_civilian = any(a.inter == 7 for a in acts)
+    if sub_event_type == "Air/drone strike" and not any(_state_side(a) for a in distinct):
+        # only states fly aircraft here: an air strike with no force named is the state's, and the
+        # group it struck is its target
+        return state, (distinct[0] if distinct else (civ if victims_civilian else None))
     if not distinct:
         if event_type == "Strategic developments":
             return state, None
+        if event_type == "Battles":
+            return uag, state  # "le détachement de Djibo a été attaqué": a battle has two sides
         # "an IED struck a bus carrying civilians": the civilians are the targets
         return uag, (civ if victims_civilian and event_type == "Explosions/Remote violence" else None)
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and all(_state_side(a) for a in distinct):

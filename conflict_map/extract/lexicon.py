@@ -57,7 +57,8 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:took|went) to the streets?", r"picket\w*", r"blocked (?:the )?(?:access|roads?|trucks?|traffic|the road)",
         r"(?:limited|minimum) service", r"boycott\w*", r"gathered to (?:denounce|protest|demand|condemn)", r"went on strike",
         r"strikes? (?:by|of) (?:teachers|workers|students|drivers|traders|magistrates|doctors|health)",
-        r"manifest\w*", r"rassembl\w*", r"gr[èe]ve", r"march(?:e|es|[ée]) (?:pacifique|de protestation)",
+        r"manifest\w*", r"rassembl\w*(?! d['’]?(?:e |des )?(?:terroristes|combattants|jihadistes|djihadistes|hommes arm[ée]s|assaillants|insurg[ée]s|"
+        r"[ée]l[ée]ments|individus arm[ée]s|groupes))", r"gr[èe]ve", r"march(?:e|es|[ée]) (?:pacifique|de protestation)",
         r"marche", r"march(?:ed|ing) (?:peacefully|through|against|in protest)", r"(?:ont|avaient) (?:march[ée]|d[ée]fil[ée])",
     ],
     ("Riots", "Violent demonstration"): [
@@ -76,6 +77,8 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:jets?|aircraft|aircrafts|helicopters?|drones?) (?:struck|bombed|fired|targeted|carried out)",
         r"carried out (?:an? )?(?:air |aerial )?strikes?(?= (?:that|on|against|in|near|targeting))",
         r"(?:air|aerial) operations?", r"op[ée]rations? a[ée]riennes?", r"air-?borne strikes?",
+        # "an aerial reconnaissance and strike mission", "une mission de frappe aérienne"
+        r"(?:air|aerial) (?:\w+ ){0,3}?strike (?:missions?|sorties?)", r"missions? de frappes?(?: a[ée]riennes?)?",
     ],
     ("Explosions/Remote violence", "Suicide bomb"): [
         r"suicide (?:(?:car|truck|vehicle|motorbike|motorcycle) )?(?:bomb\w*|attack\w*|car bomb\w*|vest)", r"svbied", r"vbied", r"kamikazes?",
@@ -95,6 +98,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:ran|drove|rolled|stepped|passed|driving|passage(?: \w+){1,3}) (?:over|on) (?:a |an )?(?:land ?)?mine",
         r"roadside explosives?", r"(?:hit|struck) (?:a |an )?(?:\w+ )?explosives?", r"sur une mine",
         # a mine as the subject: "a mine killed two soldiers", "une mine a tué deux soldats"
+        r"(?:similar|same|another|second|other) (?:explosive )?devices?", r"(?:un|le) m[êe]me engin",
         r"(?:a|an|the|une|la) mines? (?:killed|exploded|went off|blew up|wounded|injured|destroyed|"
         r"a (?:tué|explosé|blessé|détruit)|ont (?:tué|explosé|blessé|détruit))",
     ],
@@ -161,7 +165,9 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:took|take|taken) over (?:the )?(?:town|camp|base|post)", r"(?:vacated|abandoned) (?:the |their )?(?:base|camp|post|positions?)",
     ],
     ("Strategic developments", "Other"): [
-        r"coup d'[ée]tat", r"coups?(?! plot| de (?:feu|main|poing|couteau|fil|pied|crosse|matraque|machette)s?\b)", r"displac\w*", r"mass graves?", r"d[ée]plac[ée]s", r"fosses? communes?",
+        r"coup d'[ée]tat", r"coups?(?! plot| de (?:feu|main|poing|couteau|fil|pied|crosse|matraque|machette)s?\b)", r"(?:were|was|been|being|forcibly|forced|newly)\s+displaced", r"displacement", r"displacing", r"mass graves?",
+        r"(?:ont|avaient|sont|se sont|ont [ée]t[ée]|avaient [ée]t[ée]|forc[ée]e?s?)\s+d[ée]plac[ée]e?s",
+        r"d[ée]placements? (?:massifs?|forc[ée]s?|de (?:la |)populations?)", r"fosses? communes?",
     ],
 }
 
@@ -182,7 +188,11 @@ MILITARY_TARGET = re.compile(
     r"forces de s[ée]curit[ée]|security forces|defence forces|defense forces|customs|douaniers?|"
     r"forest guards?|eaux et for[êe]ts|warden|armed (?:\w+ )?(?:youths?|men|individuals|elements)|headquarters|agents? of the water|forest agents?|"
     r"commanders?|officers?|HCUA|MAA|Platform|Ganda (?:Izo|Koy)|self-defen[cs]e (?:group|militia)|bodyguards?|"
-    r"guards?|field commander|militia leader|pick-ups|technicals|toll station)\b",
+    r"guards?|field commander|militia leader|pick-ups|technicals|toll station|d[ée]tachements?|"
+    # "le camp de Boni": the camp a town is named for is a military camp (not "un camp de déplacés", nor
+    # "an Imghad camp in Tindibawen", a community's)
+    r"(?<=le )camp (?:de|d['’]) ?(?!(?:la |the )?(?:d[ée]plac|r[ée]fugi|nomad|berger|[ée]leveur|pasteur|pastoral|IDP))"
+    r"(?-i:[A-ZÀ-Ö])\w+)\b",
     re.IGNORECASE,
 )
 CIVILIAN_TARGET = re.compile(

@@ -1032,3 +1032,32 @@ def test_a_survivor_killed_is_still_an_event(invented_gaz) -> None:
     # a recent pluperfect is news
     ev = _ev(invented_gaz, "Le 30 juin, des hommes armés avaient attaqué Talbi, tuant 4 civils.")
     assert [e.location for e in ev] == ["Talbi"]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("Le 2 juin, le camp de Talbi a été attaqué par des terroristes.", ("Battles", "Armed clash")),
+    ("Le détachement de Talbi a été attaqué ce matin.", ("Battles", "Armed clash")),
+    ("Le 2 juin, un camp de Peulh a été attaqué par des terroristes.", ("Violence against civilians", "Attack")),
+    ("On 3 June, an aerial reconnaissance and strike mission destroyed a group of terrorists.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Last week, a similar device killed two soldiers near the town.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("L'armée affirme avoir visé un rassemblement de terroristes.", None),
+    ("Displaced people are being hosted in the town.", None),
+    ("Les déplacés sont accueillis dans deux sites.", None),
+    ("Hundreds of people were displaced by the fighting.", ("Battles", "Armed clash")),
+    ("Des centaines de familles ont été déplacées mardi.", ("Strategic developments", "Other")),
+])
+def test_camps_strike_missions_devices_gatherings_and_displacement(sentence: str, typed) -> None:
+    cues = find_cues(sentence)
+    assert (pick_type(cues) if cues else None) == typed
+
+
+def test_actors_of_air_strikes_battles_and_mobs(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "On 30 June, an airstrike destroyed a group of terrorists near Talbi.")[0]
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Mali", "Unidentified Armed Group (Mali)")
+    ev = _ev(invented_gaz, "Le détachement de Talbi a été attaqué lundi.")[0]
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+    # the police that tells of a lynching is not its target
+    ev = _ev(invented_gaz, "A mob lynched two men accused of theft in Talbi on Tuesday, police said.")[0]
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Mali)", "Civilians (Mali)")
