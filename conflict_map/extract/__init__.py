@@ -56,7 +56,7 @@ _REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3
 #: "Elsewhere" or "Par ailleurs": as often another account of the same attacks, "Elsewhere, an official
 #: wrote that the towns of Nioro and Gogui had been targeted")
 _SEPARATE = re.compile(
-    r"^\W*(?:separately|in\s+(?:a|another)\s+(?:separate\s+|different\s+)?(?:incident|attack|development)|"
+    r"^\W*(?:\d{1,2}[:h.]\d{2}\W*)?(?:separately|in\s+(?:a|another)\s+(?:separate\s+|different\s+)?(?:incident|attack|development)|"
     r"in\s+a\s+separate\s+\w+|s[ée]par[ée]ment|(?:on\s+)?(?:that|the)\s+same\s+day|(?:le|ce)\s+m[êe]me\s+jour|"
     r"(?:dans|lors\s+d['’])\s*(?:un|une)\s+autre\s+(?:incident|attaque|affaire))\b", re.IGNORECASE)
 #: a clause that looks back at an earlier incident: "Gunmen killed three civilians in Ménaka on Monday,
@@ -257,6 +257,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     told: set[int] = set()  # sentences that tell no new event (history, denials, ongoing situations)
     for si, s in enumerate(sents):
         cues = find_cues(s.text)
+        if not cues and cur is not None and pick_type(cur.cues)[0] == "Protests":
+            cues = find_cues(s.text, protest_context=True)  # "Police fired tear gas to disperse them."
         if not cues:
             # (history is only asked when it matters: both checks are pure functions of the text)
             if cur is not None and not is_history(s.text, ref_year):
@@ -350,6 +352,11 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 # "On Saturday, in Kaya, around 300 women marched" after Saturday's attack in Djibo: a sentence
                 # dated on its own and set at a new place tells another incident, even on the same day
                 dm is not None and not dm.statement and new_places and cur.explicit and dm.date == cur.date) or (
+                # "À Ayorou, des hommes armés ont incendié des greniers la nuit dernière" after an undated
+                # battle at Ouallam: another kind of event at a new place dates itself, not the battle
+                dm is not None and not cur.explicit and new_places
+                and not _one_context(pick_type(cues), pick_type(cur.cues))
+                and any(not only_situates(text, p) for p in cur.places)) or (
                 dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
                 and _family(pick_type(cur.cues)) != "Strategic developments"):
             # (a release on a day of its own is its own event: "He was released on May 21" after an abduction)
@@ -723,6 +730,12 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         c = rp.candidate
         key = (c.geonameid, c.name, c.lat, c.lon)  # user places have no GeoNames id
         if key in keys:
+            # "on the Douentza-Hombori axis near Hombori": the mention that says where it happened, not the
+            # road's end
+            k = next(i for i, (_, q) in enumerate(places) if (q.candidate.geonameid, q.candidate.name,
+                                                               q.candidate.lat, q.candidate.lon) == key)
+            if only_situates(art_text or art.text, places[k][0]) and not only_situates(art_text or art.text, p):
+                places[k] = (p, rp)
             continue
         keys.add(key)
         places.append((p, rp))

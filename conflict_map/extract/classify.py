@@ -153,6 +153,11 @@ _NOUN_TARGET = re.compile(r"^\s*(?:(?:by|par|of|from|de)\s+[^,.;]{0,60}?\s+)?(?:
                           re.IGNORECASE)
 
 
+#: shots as an attack word ("heavy gunfire around the military base"): an event only with a target named
+_GUNFIRE = re.compile(r"(?:heavy |intense |sustained |sporadic )?(?:gunfire|gunshots)|tirs nourris|coups de feu",
+                      re.IGNORECASE)
+
+
 def _kind(window: str | tuple[str, bool]) -> str:
     """"military" or "civilian" for the target noun nearest to the verb, "" when none is named."""
     text, before = window if isinstance(window, tuple) else (window, False)
@@ -215,8 +220,8 @@ def is_history(sentence: str, reference_year: int | None = None) -> bool:
 _ABOUT_PAST = re.compile(
     r"\b(?:tried|jug[ée]e?s?|prosecut\w*|poursuivi\w*|justice|investigat\w*|enqu[êe]t\w*|inquiry|probe|trials?|"
     r"proc[èe]s|commemorat\w*|comm[ée]mor\w*|survivors?|rescap[ée]e?s?|memory|m[ée]moire|victims|victimes|"
-    r"responsib\w*|accountab\w*|impunit\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:for|into|of|over|de|du|des|sur|à|pour)\s+"
-    r"(?:the|this|that|these|l['’]|la\s|le\s|les\s|cette|ce\s|ces)\s*$", re.IGNORECASE)
+    r"responsib\w*|accountab\w*|impunit\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:(?:for|into|of|over|de|du|des|sur|à|pour)\s+)?"
+    r"(?:the|this|that|these|l['’]|la\s|le\s|les\s|cette|ce\s|ces|our|their|nos|leurs)\s*$", re.IGNORECASE)
 
 
 def refers_to_past(sentence: str, cues: Sequence[Cue]) -> bool:
@@ -248,8 +253,9 @@ _COUP_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:coup\b|putsch|plot\s+to\
                          r"(?:tentative|projet)\s+de\s+(?:coup|putsch|d[ée]stabilisation))", re.IGNORECASE)
 
 
-def find_cues(sentence: str) -> list[Cue]:
-    """Event cues in one sentence, threats/plans/negations removed.
+def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
+    """Event cues in one sentence, threats/plans/negations removed. ``protest_context``: the sentence
+    follows a protest ("Police fired tear gas to disperse them" needs no protest word of its own).
 
     Examples
     --------
@@ -270,7 +276,8 @@ def find_cues(sentence: str) -> list[Cue]:
         return cues  # no cue: the sentence-level checks below are not needed
     hurt = _HURT_L.search(low) >= 0
     # asked only by the cues that use them (pure functions of the sentence: -1 not yet asked)
-    ground_i = protest_i = civil_i = -1
+    ground_i = civil_i = -1
+    protest_i = 1 if protest_context else -1
     if mob:
         vs = sentence.rfind(" ", mob.start(), mob.end()) + 1  # where the violent verb starts
         if lx.MODAL_BEFORE.search(sentence, max(mob.start(), vs - 45), vs) or lx.negated(sentence, vs):
@@ -298,7 +305,14 @@ def find_cues(sentence: str) -> list[Cue]:
             # "the ministry blamed ISSP for the attack": the attack told already; it types the event only
             # when nothing else in it does (lowest tier)
             back = _REFERS_BACK.search(sentence, max(0, start - 60), start) is not None
-            kind = _kind(_target_window(sentence, start, end))
+            if _GUNFIRE.fullmatch(m.group()):
+                # shots are at what follows them ("gunfire around the military base", not the residents who
+                # report it); at nobody named ("des coups de feu ont été entendus") they are no event
+                kind = _kind(sentence[end:end + 60])
+                if not kind:
+                    continue
+            else:
+                kind = _kind(_target_window(sentence, start, end))
             if kind == "military":
                 if ground_i < 0:
                     ground_i = int(_GROUND_L.search(low) >= 0)

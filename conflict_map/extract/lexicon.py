@@ -173,7 +173,8 @@ CUES: dict[tuple[str, str], list[str]] = {
 
 #: "attack(ed)" and its French forms: the sub-type depends on the target (military -> Armed clash).
 GENERIC_ATTACK = r"attack(?!ers?\b)\w*|incursion|came under (?:gun)?fire|(?:hit|struck|targeted) by (?:gun)?(?:fire|shots)|fired (?:gun)?shots (?:at|on)|assault\w*(?! (?:rifles?|weapons?|guns?|boats?|vehicles?|helicopters?|teams?|troops?)\b)|raid\w*|stormed|targeted|struck|opened fire|fired (?:on|at)|shot at|" \
-                 r"attaqu\w*|(?<!d')(?<!d’)assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive"
+                 r"attaqu\w*|(?<!d')(?<!d’)assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive|" \
+                 r"(?:heavy |intense |sustained |sporadic )?(?:gunfire|gunshots)|tirs nourris|coups de feu"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
 GENERIC_KILL = r"shot to death|shot(?! at| down| in the air)|eliminat\w*|death of|wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
                r"abattu\w*|assassin\w*|morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"

@@ -1061,3 +1061,37 @@ def test_actors_of_air_strikes_battles_and_mobs(invented_gaz) -> None:
     # the police that tells of a lynching is not its target
     ev = _ev(invented_gaz, "A mob lynched two men accused of theft in Talbi on Tuesday, police said.")[0]
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Mali)", "Civilians (Mali)")
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Residents report heavy gunfire around the military base since dawn.", "Armed clash"),
+    ("Des tirs nourris sont entendus autour du camp militaire.", "Armed clash"),
+    ("Des coups de feu ont été entendus dans la nuit.", None),
+])
+def test_gunfire_is_an_attack_on_what_it_is_around(sentence: str, sub) -> None:
+    cues = find_cues(sentence)
+    assert (pick_type(cues)[1] if cues else None) == sub
+
+
+def test_a_dispersal_after_a_protest_is_its_intervention(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Hundreds of residents of Talbi protested on Monday against the arrest of an imam. Police "
+                           "fired tear gas to disperse them.")
+    assert [(e.sub_event_type, e.actor2) for e in ev] == [("Protest with intervention", "Police Forces of Mali")]
+    assert find_cues("Police fired tear gas to disperse them.") == []  # alone, no protest
+
+
+def test_a_list_item_of_another_kind_dates_itself(invented_gaz) -> None:
+    text = ("07h15 : Des tirs nourris sont entendus autour du camp militaire de Talbi, selon des habitants.\n"
+            "12h05 : Le ministère annonce que l'attaque a été repoussée : 10 militaires tués.\n"
+            "14h20 : À Kelta, des hommes armés ont incendié plusieurs greniers la nuit dernière.")
+    got = [(e.location, e.sub_event_type, str(e.event_date), e.fatalities) for e in _ev(invented_gaz, text)]
+    assert got == [("Talbi", "Armed clash", "2025-07-03", 10), ("Kelta", "Looting/property destruction", "2025-07-02", 0)]
+
+
+def test_a_road_end_gives_way_to_the_same_place_named_as_the_events(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "On 1 July, an IED hit a truck on the Kelta-Talbi axis near Talbi; the driver was killed.")
+    assert [(e.location, e.geo_precision) for e in ev] == [("Talbi", 2)]
+
+
+def test_commemorating_the_dead_is_no_event(invented_gaz) -> None:
+    assert _ev(invented_gaz, '"We commemorate our dead every year, but we cannot go home," said a miner.') == []
