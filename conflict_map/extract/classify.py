@@ -308,7 +308,7 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
             if _GUNFIRE.fullmatch(m.group()):
                 # shots are at what follows them ("gunfire around the military base", not the residents who
                 # report it); at nobody named ("des coups de feu ont été entendus") they are no event
-                kind = _kind(sentence[end:end + 60])
+                kind = _kind(sentence[end:end + 100])
                 if not kind:
                     continue
             else:

@@ -24,13 +24,15 @@ from .lexicon import SAID, StartFinder, lower_pattern, lowered
 __all__ = ["PlaceMention", "ResolvedPlace", "candidate_places", "resolve_places", "check_situated", "only_situates",
            "SPEAKS_AFTER"]
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
+#: a capitalised name of up to three words ("#GoromGorom": a hashtag too)
+_CAP = r"#?[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:du|de|des|el|al|ag|ould|N'|d')?\s*[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
 _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|vers|entre|aux environs de|non loin de|"
          r"villages? of|towns? of|cit(?:y|ies) of|localit(?:y|ies) of|village de|localit[ée]s? de|commune of|commune de|"
          r"area of|outskirts of|km (?:\w+ )?from|(?:north|south|east|west)(?:-?(?:east|west))? of|"
          r"(?:nord|sud)(?:-(?:est|ouest))? de|capital(?: city)?(?: of)?,?|capitale,?|vicinity of|region of|cercle of|circle of|r[ée]gion de|cercle de|km (?:\w+ )?of|"
          r"attacked|targeted|struck|raided|hit|overran|seized|captured|stormed|shelled|attaqu[ée]s?|vis[ée]s?|frapp[ée]s?|"
-         r"(?:camp|base|poste?|garrison|garnison|village|ville|localit[ée]|commune|cercle|hamlet|market|march[ée])"
+         r"(?:camp|base|poste?|garrison|garnison|d[ée]tachement|caserne|village|ville|localit[ée]|commune|cercle|hamlet|"
+         r"market|march[ée])"
          r"(?:\s+militaire)?\s+(?:de|d'|du|of))")
 _CTX = re.compile(rf"(?<![\w])(?:{_PREP})\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|commune|"
                   rf"ville|localit[ée]|[Cc]ercle|[Cc]ircle|[Rr]egion|[Rr]égion|[Cc]ommune|[Dd]istrict|[Pp]rovince)s?\s+"
@@ -466,6 +468,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
                 name, s = name[lead.end():], s + lead.end()  # "North-East Kidal": the bearing is not the name
             if name[-2:] in ("'s", "’s"):
                 name = name[:-2]  # "Kidal's outskirts"
+            if name[:1] == "#":
+                name, s = name[1:], s + 1  # "#GoromGorom"
             if not name or not name[0].isupper():
                 continue
             e = s + len(name)

@@ -1066,6 +1066,7 @@ def test_actors_of_air_strikes_battles_and_mobs(invented_gaz) -> None:
 @pytest.mark.parametrize("sentence, sub", [
     ("Residents report heavy gunfire around the military base since dawn.", "Armed clash"),
     ("Des tirs nourris sont entendus autour du camp militaire.", "Armed clash"),
+    ("Des tirs nourris sont entendus depuis 5 heures du matin autour du camp militaire.", "Armed clash"),
     ("Des coups de feu ont été entendus dans la nuit.", None),
 ])
 def test_gunfire_is_an_attack_on_what_it_is_around(sentence: str, sub) -> None:
@@ -1095,3 +1096,9 @@ def test_a_road_end_gives_way_to_the_same_place_named_as_the_events(invented_gaz
 
 def test_commemorating_the_dead_is_no_event(invented_gaz) -> None:
     assert _ev(invented_gaz, '"We commemorate our dead every year, but we cannot go home," said a miner.') == []
+
+
+@pytest.mark.parametrize("text", ["URGENT | le détachement de #Talbi attaqué ce matin par des éléments du JNIM.",
+                                  "Le détachement de Talbi a été attaqué ce matin par des éléments du JNIM."])
+def test_a_hashtag_and_a_detachment_name_places(invented_gaz, text: str) -> None:
+    assert [(e.location, e.sub_event_type) for e in _ev(invented_gaz, text)] == [("Talbi", "Armed clash")]
