@@ -226,8 +226,11 @@ def assign_actors(event_type: str, sub_event_type: str, actors: Iterable[Actor],
     if event_type == "Violence against civilians":
         # a named non-state group, else unnamed gunmen of the text, else a state force of the text (with
         # its allies as associates, see allies_of), else a foreign force
-        perp = (next((a for a in specific if a.inter in (2, 3, 4)), None)
-                or next((a for a in distinct if a.inter in (2, 3, 4)), None)
+        # (the state's auxiliaries with the state's own forces: the forces, "soldiers and VDP executed")
+        aux_with_state = any(a.inter == 1 for a in distinct)
+        others = [a for a in distinct if a.inter in (2, 3, 4) and not (aux_with_state and _state_side(a))]
+        perp = (next((a for a in others if not a.name.startswith("Unidentified")), None)
+                or next(iter(others), None)
                 or next((a for a in distinct if a.inter == 1), None) or (specific[0] if specific else None))
         return perp or uag, civ
     if event_type == "Protests":

@@ -116,6 +116,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:took|taking|take|seized|holding) (?:\w+ ){0,3}hostages?", r"pris (?:\w+ ){0,3}en otages?",
         r"gone missing", r"forcibly disappeared", r"enlev\w*", r"kidnapp\w*", r"otages?", r"rapt",
         r"pris en otage", r"port[ée]s? disparus?",
+        r"(?:enforced |forced |involuntary )disappearances?", r"disparitions? forc[ée]es?",
     ],
     ("Strategic developments", "Agreement"): [
         r"cease-?fire", r"truce", r"peace (?:deal|agreement|accord|pact)", r"signed (?:an |a )?agreement",

@@ -1102,3 +1102,11 @@ def test_commemorating_the_dead_is_no_event(invented_gaz) -> None:
                                   "Le détachement de Talbi a été attaqué ce matin par des éléments du JNIM."])
 def test_a_hashtag_and_a_detachment_name_places(invented_gaz, text: str) -> None:
     assert [(e.location, e.sub_event_type) for e in _ev(invented_gaz, text)] == [("Talbi", "Armed clash")]
+
+
+def test_an_enforced_disappearance_and_the_forces_before_their_auxiliaries(invented_gaz) -> None:
+    assert pick_type(find_cues("HRW documented the enforced disappearance of six men on April 22.")) == \
+        ("Violence against civilians", "Abduction/forced disappearance")
+    ev = _ev(invented_gaz, "Witnesses said soldiers and Volunteers for the Defense of the Homeland (VDP) executed "
+                           "23 civilians in Talbi on 30 June.")[0]
+    assert (ev.actor1, ev.assoc_actor_1) == ("Military Forces of Mali", "VDP: Volunteers for the Defense of the Homeland")
