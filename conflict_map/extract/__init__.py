@@ -746,7 +746,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         # "Mariko, near Niono" and the gazetteer's only Mariko is far away: the event is coded to Niono
         p0, rp0 = places[0]
         places[0] = (p0, replace(rp0, precision=max(2, rp0.precision)))
-        fallback = (f"; coded to {rp0.candidate.name}, named beside the event's place: {refused[1]} "
+        fallback = (f"; coded to {rp0.candidate.name}, named beside the event's place: {refused[1].refused} "
                     f"({refused[0].text})")
     if not places:
         rp = next((r for r in (resolved.get((p.start, p.end)) for p in inc.nearby)
@@ -757,7 +757,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             own = [p.text for p in inc.places]
             where = ("named beside the event's place" if lo_start <= rp.mention.start < hi_end
                      else "named in an adjacent sentence")
-            fallback = (f"; coded to {rp.candidate.name}, {where}: {refused[1]} ({refused[0].text})" if refused else
+            fallback = (f"; coded to {rp.candidate.name}, {where}: {refused[1].refused} ({refused[0].text})" if refused else
                         f"; coded to {rp.candidate.name}, {where}: the gazetteer does not have the event's own "
                         f"place ({', '.join(own)})" if own else
                         f"; coded to {rp.candidate.name}, {where}: the report names no place of its own for it")

@@ -298,15 +298,13 @@ def only_situates(article: str, m: PlaceMention) -> bool:
     """Whether a place of an event's sentence only situates it when the sentence names another: where
     someone speaks from or lives ("Residents of Hombori accused soldiers of killing 20 civilians in
     Kobou"), an end of a road ("on the Kayes-Bamako road near Diema"), where people fled to ("les
-    déplacés se sont réfugiés à Ouahigouya"), or a list item's heading ("- Tillabéri: ... at Waraou")."""
+    déplacés se sont réfugiés à Ouahigouya")."""
     # (not a speech verb right after the place: "interpellées à Pissila, a annoncé le procureur" is an
     # attribution clause, the place is the event's)
     speaks = bool(_REACHED_IN.search(article, max(0, m.start - 40), m.start)
                   or (_SPEAKER_BEFORE.search(article, max(0, m.start - 40), m.start)
                       and _SPEECH_VERB.search(article, m.end, m.end + 80)))
-    heading = (_HEADING_BEFORE.search(article, max(0, m.start - 8), m.start) is not None
-               and article.startswith(":", m.end))  # "- Tillabéri: two teachers were abducted at Waraou"
-    return (speaks or heading or bool(_ROAD_AFTER.match(article, m.end))
+    return (speaks or bool(_ROAD_AFTER.match(article, m.end))
             or bool(_ROAD_BEFORE.search(article, max(0, m.start - 30), m.start))
             or bool(_REFUGE_BEFORE.search(article, max(0, m.start - 50), m.start))
             or bool(_IN_CHARGE.search(article, max(0, m.start - 90), m.start)))
@@ -543,6 +541,14 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         if nearby is not None:
             nearby.extend(PlaceMention(p.text, p.start, p.end, 2, True, None) for p in out if p.admin)
         out = [p for p in out if not p.admin]
+    # "- Tillabéri: two teachers were abducted at Waraou, in the Ouallam department": a list item's heading
+    # says where the item is only when the item names no place of its own (then it comes last beside it)
+    heads = [p for p in out if article.startswith(":", p.end)
+             and _HEADING_BEFORE.search(article, max(0, p.start - 8), p.start) is not None]
+    if heads and len(heads) < len(out):
+        out = [p for p in out if p not in heads]
+    else:
+        heads = []
     kept = _drop_context_places(article, out)
     if nearby is not None and len(kept) < len(out):
         nearby.extend(PlaceMention(p.text, p.start, p.end, 2, p.admin, None) for p in out if p not in kept)
@@ -560,6 +566,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
             more = _CODED_MORE.match(article, m.end())
             if more and more.group("name").lower() not in _STOP:
                 out.append(PlaceMention(more.group("name"), more.start("name"), more.end("name"), 2, False, None))
+    if heads and nearby is not None:
+        nearby.extend(PlaceMention(p.text, p.start, p.end, 2, p.admin, None) for p in heads)
     return out
 
 
@@ -698,7 +706,12 @@ _SITUATED_GAP = re.compile(
     r"hameau|localit[ée]|bourgade)\s+)?(?:(?:about|some|around|roughly|approximately|environ|à|a|at|located|situated|situ[ée]e?)\s+)*"
     r"(?:(?P<km>\d+(?:[.,]\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:\w+(?:-\w+)?\s+)?(?:from|of|de|d['’]|du)|"
     r"near|nearby|close\s+to|not\s+far\s+from|outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
-    r"pr[èe]s\s+de|non\s+loin\s+de|aux\s+environs\s+de|à\s+proximit[ée]\s+de)\s+(?:the\s+(?:town|village|city)\s+of\s+)?",
+    r"pr[èe]s\s+de|non\s+loin\s+de|aux\s+environs\s+de|à\s+proximit[ée]\s+de|"
+    # "Tin-Alakan, southwest of Anderamboukane": a bearing without a distance
+    r"(?P<bearing>(?:north|south|east|west)(?:-?(?:east|west))?\s+of|au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+d[eu])|"
+    # "Waraou, in the Ouallam department", "dans la commune de Tessit": an admin area named after a town
+    r"(?P<adm>in\s+the|dans\s+(?:la|le)\s+(?:commune|cercle|d[ée]partement|province|r[ée]gion)\s+d[eu]))"
+    r"\s+(?:the\s+(?:town|village|city)\s+of\s+)?",
     re.IGNORECASE)
 def _names_admin(name: str, c: Any) -> bool:
     """Whether ``name`` is the name of the candidate's region or district ("Mopti" for a place of the
@@ -709,6 +722,8 @@ def _names_admin(name: str, c: Any) -> bool:
 
 #: how far from the place that situates it a place "near" it may be (km); "N km from": N x 1.5 + 15
 _NEAR_KM = 50.0
+#: how far from the town an area is named after, or from a place given only a bearing, a place may lie
+_ADMIN_KM, _BEARING_KM = 150.0, 100.0
 #: "N km from": the place may be up to N x _KM_SLACK + _KM_PAD km away (distances in reports are rough)
 _KM_SLACK, _KM_PAD = 1.5, 15.0
 
@@ -744,7 +759,10 @@ def check_situated(article: str, mentions: Sequence[PlaceMention], nearby: Seque
         rb = resolved[(b.start, b.end)]
         if rb.candidate is None:
             continue
-        bound = float(gap.group("km").replace(",", ".")) * _KM_SLACK + _KM_PAD if gap.group("km") else _NEAR_KM
+        if gap.group("adm") and gap.group("adm").lower().startswith("in") and not _ADMIN_AFTER.match(article, b.end):
+            continue  # ("X, in the Y": only "in the Y department", "in the Y cercle" name an area)
+        bound = (float(gap.group("km").replace(",", ".")) * _KM_SLACK + _KM_PAD if gap.group("km")
+                 else _ADMIN_KM if gap.group("adm") else _BEARING_KM if gap.group("bearing") else _NEAR_KM)
         ca, cb = ra.candidate, rb.candidate
         d = float(haversine_km(ca.lat, ca.lon, cb.lat, cb.lon))
         if d <= bound or _names_admin(b.text, ca):

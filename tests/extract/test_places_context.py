@@ -214,6 +214,7 @@ def test_a_place_far_from_where_the_text_puts_it_falls_to_the_place_beside_it(ga
     ex = extract_events([Article(id="t", text=text, published=date(2024, 3, 10))], gaz, country="ML")
     assert [(e.location, e.geo_precision, e.location_flags) for e in ex.events] == [("Talbi", 2, "nearby_place")]
     assert "km from Talbi" in ex.events[0].notes and "Wadi Karo" in ex.events[0].notes
+    assert "ResolvedPlace" not in ex.events[0].notes  # the reason, written out
     assert [u["name"] for u in ex.unresolved] == ["Wadi Karo"] and "km from Talbi" in ex.unresolved[0]["reason"]
 
 
@@ -237,3 +238,20 @@ def test_near_a_name_its_region_shares_is_not_a_distance(tmp_path) -> None:
     g = Gazetteer.from_sources(places=[tmp_path / "p.csv"], embedded=False, cache_dir=tmp_path / "cache")
     evs = _events(g, "On March 8, gunmen killed two gendarmes at a checkpoint in Marsa, near Torva.")
     assert [(e.location, e.location_flags) for e in evs] == [("Marsa", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "On March 8, gunmen abducted two teachers at Wadi Karo, in the Bamako district.",
+    "On March 8, gunmen abducted two teachers at Wadi Karo, southwest of Bamako.",
+    # a list item's heading gives way to the item's own places
+    "Headlines.\n- Talbi: on March 8, gunmen abducted two teachers at Wadi Karo, in the Bamako district.",
+])
+def test_an_area_or_a_bearing_holds_a_place_to_its_town(gaz, text: str) -> None:
+    # the only Wadi Karo is some 900 km from Bamako: not the one the text means
+    evs = _events(gaz, text)
+    assert [(e.location, e.geo_precision, e.location_flags) for e in evs] == [("Bamako", 2, "nearby_place")]
+
+
+def test_a_heading_alone_is_the_items_place(gaz) -> None:
+    evs = _events(gaz, "Headlines.\n- Talbi: gunmen killed three herders on March 8.")
+    assert [(e.location, e.geo_precision) for e in evs] == [("Talbi", 1)]
