@@ -522,7 +522,7 @@ class Gazetteer:
             return got
         idx = self.index
         fcode_v, fclass_v = idx.vocab["fcode"], idx.vocab["fclass"]
-        rows, _ = idx.rows_for_name(norm)
+        rows, kinds = idx.rows_for_name(norm)
         countries: tuple[str, ...] = ()
         keep_rows = None
         if len(rows):
@@ -535,6 +535,11 @@ class Gazetteer:
             if not (len(rows) > _MAX_CONTEXT_ROWS or "ADM1" in codes):
                 # only populated places locate a report: an area's point is a centroid
                 keep = np.array([fclass_v[c] == "P" for c in idx.fclass[rows].tolist()], bool)
+                # the towns of that very name, when there are any: "Diéma" is the town of Diéma, not
+                # Guena, which GeoNames also calls so
+                exact = keep & (np.asarray(kinds) == 0)
+                if exact.any():
+                    keep = exact
                 if keep.any():
                     keep_rows = rows[keep]
         if len(self._context_name_memo) > 100_000:

@@ -170,3 +170,17 @@ def test_the_sahel_of_the_news_is_not_the_sahel_region(tmp_path) -> None:
                                                            "attacked Lerea.")[0]
     region = g.resolve("Lerea", country=["BF", "ML"], context="Gunmen attacked Lerea in the Sahel region.")[0]
     assert not any("Sahel" in r for r in news.reasons) and region.country == "BF"
+
+
+def test_a_context_name_is_the_town_of_that_very_name(tmp_path) -> None:
+    # "Diéma" in the context is the town of Diéma, not a village GeoNames also calls so: the Nara near
+    # that village must not win over the Nara near the town
+    from gazetteer import Gazetteer
+
+    (tmp_path / "p.csv").write_text(
+        "name,latitude,longitude,country_code,feature_code,alternatenames\n"
+        "Diema,14.54,-9.19,ML,PPLA2,\nGuena,13.78,-5.51,ML,PPL,Diema\n"
+        "Nara,14.60,-8.90,ML,PPL,\nNara,13.95,-5.53,ML,PPL,\n", encoding="utf-8")
+    gaz = Gazetteer.from_sources(places=[tmp_path / "p.csv"], embedded=False, cache_dir=tmp_path / "c")
+    c = gaz.resolve("Nara", country="ML", context="Une embuscade entre Diema et Kayes. Une frappe près de Nara.")[0]
+    assert (c.lat, c.lon) == (14.60, -8.90)
