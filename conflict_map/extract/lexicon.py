@@ -109,6 +109,9 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Violence against civilians", "Attack"): [
         r"massacr\w*", r"execut(?:ed|ion|ions)", r"summar(?:y|ily) execut\w*", r"assassinat\w*",
         r"beheaded", r"slaughter\w*", r"whipp\w*", r"flogg\w*", r"tortur\w*", r"beat(?:en)? (?:up|to death)",
+        # detainees beaten or ill-treated: violence against them, not only an arrest
+        r"(?:were|was|been|being|got|and|then) (?:\w+ )?beaten", r"mistreat\w*", r"ill-?treat\w*", r"maltrait\w*",
+        r"pass[ée]s? à tabac", r"tabass[ée]\w*",
         r"mutilat\w*", r"stabb\w*", r"stab", r"carjack\w*", r"poignard\w*", r"lynch\w*(?= (?:a|an|the|two|three)\b)", r"lapid\w*", r"fouett\w*", r"tortur[ée]\w*", r"ex[ée]cutions? sommaires?", r"ex[ée]cut[ée]s?", r"égorg\w*",
     ],
     ("Violence against civilians", "Abduction/forced disappearance"): [

@@ -1110,3 +1110,12 @@ def test_an_enforced_disappearance_and_the_forces_before_their_auxiliaries(inven
     ev = _ev(invented_gaz, "Witnesses said soldiers and Volunteers for the Defense of the Homeland (VDP) executed "
                            "23 civilians in Talbi on 30 June.")[0]
     assert (ev.actor1, ev.assoc_actor_1) == ("Military Forces of Mali", "VDP: Volunteers for the Defense of the Homeland")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army arrested twenty civilians who were stripped of their belongings, blindfolded and beaten.",
+    "Two men said they were beaten by soldiers based in the military camp.",
+    "Les détenus ont été passés à tabac par les gendarmes.",
+])
+def test_detainees_beaten_are_violence_against_civilians(sentence: str) -> None:
+    assert pick_type(find_cues(sentence))[0] == "Violence against civilians"
