@@ -149,7 +149,8 @@ _PEOPLE_SEIZED_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + _PEOPLE + r"\b", 
 _PEOPLE_SEIZED_BEFORE = re.compile(r"(?<!by )\b(?:" + _PEOPLE + r"|they|he|she|ils|elles|il|elle)\s+(?:[\w'-]+\s+){0,4}?(?:were|was|had\s+been|have\s+been|"
                                    r"ont\s+[ée]t[ée]|avaient\s+[ée]t[ée])\s+$", re.IGNORECASE)
 _ATTACK_NOUNS = frozenset("attack attacks assault assaults raid raids incursion attaque attaques assaut offensive".split())
-_NOUN_TARGET = re.compile(r"^\s*(?:(?:by|par|of|from|de)\s+[^,.;]{0,60}?\s+)?(?:on|upon|against|contre|sur|targeting|visant)\s+",
+_NOUN_TARGET = re.compile(r"^\s*(?:(?:this|last|ce|cette|hier)\s+\w+\s+)?(?:(?:by|par|of|from|de)\s+[^,.;]{0,60}?\s+)?"
+                          r"(?:on|upon|against|contre|sur|targeting|visant)\s+",
                           re.IGNORECASE)
 
 

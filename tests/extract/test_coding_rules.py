@@ -1119,3 +1119,8 @@ def test_an_enforced_disappearance_and_the_forces_before_their_auxiliaries(inven
 ])
 def test_detainees_beaten_are_violence_against_civilians(sentence: str) -> None:
     assert pick_type(find_cues(sentence))[0] == "Violence against civilians"
+
+
+def test_an_attack_noun_dated_before_its_maker_still_finds_its_target() -> None:
+    cues = find_cues("Simultaneous attacks this morning by presumed JNIM militants targeting FAMa positions in the town.")
+    assert pick_type(cues) == ("Battles", "Armed clash")
