@@ -639,6 +639,9 @@ def _another_account(text: str, s: Sentence, inc: _Incident) -> bool:
 
 
 _PLUPERFECT = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\b", re.IGNORECASE)
+#: an event table's note that states the figure it coded: "(unknown fatalities coded as 10)"
+_FATALITIES_CODED = re.compile(r"\bfatalities\s+(?:were\s+)?coded\s+(?:as|at)\s+(?:(?:the\s+|a\s+)?low(?:est)?\s+estimate\s+"
+                               r"of\s+)?(?P<n>\d{1,4})\b", re.IGNORECASE)
 #: a past tense that tells what had happened before: "l'attaque avait fait des centaines de morts", "had killed"
 _HAD_DONE = re.compile(r"\b(?:had\s+(?:been\s+)?\w+(?:ed|en)|avai(?:en)?t\s+(?:[ée]t[ée]\s+)?\w+[ée]e?s?|"
                        r"avai(?:en)?t\s+(?:fait|tu[ée]|pris|commis))\b", re.IGNORECASE)
@@ -720,6 +723,10 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         low, high = min(low, min(a[0] for a in accounts)), max(high, max(a[1] for a in accounts))
     if revised is not None:
         low, high = revised[0], max(high, revised[1])
+    coded = _FATALITIES_CODED.search(" ".join(x.text for x in inc.sentences))
+    if coded is not None:
+        # "Unknown fatalities coded as 10.", "Fatalities coded at low estimate of 3": a coder's own note
+        low = high = int(coded.group("n"))
     # one event per place (by gazetteer id, else by name), in order of first mention
     places: list[tuple[PlaceMention, ResolvedPlace | None]] = []
     keys: set[Any] = set()

@@ -1124,3 +1124,9 @@ def test_detainees_beaten_are_violence_against_civilians(sentence: str) -> None:
 def test_an_attack_noun_dated_before_its_maker_still_finds_its_target() -> None:
     cues = find_cues("Simultaneous attacks this morning by presumed JNIM militants targeting FAMa positions in the town.")
     assert pick_type(cues) == ("Battles", "Armed clash")
+
+
+def test_a_notes_own_coded_figure_is_the_fatalities(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "On 30 June, militants ambushed a group of Dozos near Talbi, several killed and arms seized. "
+                           "Unknown fatalities coded as 10.")
+    assert [(e.fatalities, e.fatalities_high) for e in ev] == [(10, 10)]
