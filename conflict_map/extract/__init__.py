@@ -723,7 +723,7 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         low, high = min(low, min(a[0] for a in accounts)), max(high, max(a[1] for a in accounts))
     if revised is not None:
         low, high = revised[0], max(high, revised[1])
-    coded = _FATALITIES_CODED.search(" ".join(x.text for x in inc.sentences))
+    coded = _FATALITIES_CODED.search(" ".join(x.text for x in inc.death_sents))
     if coded is not None:
         # "Unknown fatalities coded as 10.", "Fatalities coded at low estimate of 3": a coder's own note
         low = high = int(coded.group("n"))
