@@ -126,6 +126,11 @@ _ASIDE = re.compile(r"\([\w'’/-]+(?:\s[\w'’/-]+)?\)")  # "(VDP)", "(Bambara)
 _LISTED = re.compile(r"(?:,|&|\band|\bet|\bor|\bou)\s*$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’]+|[;:.()\[\]]")
 _STOP = {";", ":", ".", "(", ")", "[", "]"}
+#: what had been done to victims, then their death: "(abducted) by Dozos the day before were found dead"
+_FOUND_DEAD = re.compile(r"\s+(?:earlier\s+|the\s+day\s+before\s+|la\s+veille\s+)?(?:by|par)\s+[^.;:]{0,70}?\b"
+                         r"(?:were|was|have\s+been|had\s+been|ont\s+[ée]t[ée]|a\s+[ée]t[ée])\s+(?:later\s+|subsequently\s+|"
+                         r"all\s+|retrouv[ée]s?\s+)?(?:found\s+dead|killed|executed|murdered|tu[ée]s|ex[ée]cut[ée]s|morts)\b",
+                         re.IGNORECASE)
 #: between two victim groups of one verb: a noun phrase, maybe a place, then "and" or a comma
 _LIST_GAP = re.compile(r"[^.;:()]{0,60}?(?:\band|\bet|,)\s+$", re.IGNORECASE)
 #: what follows a figure that continues such a list: victims, or where ("... and 5 in Arbinda")
@@ -378,6 +383,9 @@ def count_deaths(sentence: str) -> Deaths:
                     counted = True
                     break
                 if _INJURY.match(tok):
+                    # "eight men abducted by Dozos the day before were found dead": the victims' fate is told
+                    # after what had been done to them
+                    counted = k > 0 and _FOUND_DEAD.match(window, tm.end()) is not None
                     break
             if not counted and parts and parts[-1][1] == verb_end and _LIST_GAP.match(sentence, verb_end, m.start()) \
                     and _LIST_NEXT.match(sentence, m.end()) and not any(_INJURY.match(t) for t in _clause(toks)):

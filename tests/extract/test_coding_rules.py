@@ -965,6 +965,10 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ("Les assaillants ont tué au total 9 civils.", 9, 9),
     ("Amnesty a documenté l'exécution sommaire d'au moins 20 hommes civils le 12 mai.", 20, 20),
     ("HRW documented the summary execution of at least 20 civilians.", 20, 20),
+    # what had been done to the victims, then their death
+    ("Eight men abducted by Dozos the day before were found dead in a well.", 8, 8),
+    ("Deux commerçants enlevés par des hommes armés ont été retrouvés morts.", 2, 2),
+    ("Three men abducted by gunmen were released.", 0, 0),
 ])
 def test_tolls_by_side_neutralised_totals_and_nominal_killings(sentence: str, low: int, high: int) -> None:
     d = count_deaths(sentence)
