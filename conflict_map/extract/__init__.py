@@ -231,6 +231,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     sents = split_sentences(text)
     n_sents = len(sents)
     sents, looks_back = _clauses_looking_back(sents)
+    sents, recalled = _old_relative_clauses(sents, ref)
     # the whole text is spotted only to guess the country; event sentences are spotted one by one
     # no default country: an unnamed one is taken from the report's resolved places further down
     # the countries given are a hint, not a filter: a place elsewhere is taken when the report names
@@ -264,7 +265,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             if cur is not None and not is_history(s.text, ref_year):
                 cur.death_sents.append(s)
             continue
-        if is_history(s.text, ref_year):
+        if id(s) in recalled or is_history(s.text, ref_year):
             skipped.append({"reason": "background history",
                                    "sentence": s.text})
             told.add(si)
@@ -489,6 +490,7 @@ _EVENT_NOUN = (r"(?:[\w-]+\s+)?(?:attaque|attack|attentat|massacre|embuscade|amb
                r"fighting)s?")
 _GENITIVE_BEFORE = re.compile(r"\b" + _EVENT_NOUN + r"\s+(?:de|du|d['’]|of)\s+$", re.IGNORECASE)
 _GENITIVE_AFTER = re.compile(r"['’]s?\s+" + _EVENT_NOUN + r"\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|that|who|whose|qui|dont|lequel|laquelle)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:où|where|when|which|while|whereas|tandis|alors que|lorsque)\b", re.IGNORECASE)
 
 
@@ -596,6 +598,32 @@ def _clauses_looking_back(sents: list[Sentence]) -> tuple[list[Sentence], dict[i
         back[id(tail)] = (days, " ".join(m.group().strip(", ").split()))
         out.append(tail)
     return out, back
+
+
+def _old_relative_clauses(sents: list[Sentence], ref: date | None) -> tuple[list[Sentence], set[int]]:
+    """The sentences, with a relative clause that recalls something dated long before the report cut off
+    ("French forces arrested the mastermind of the attack which left 19 people dead in March 2016"), and
+    the ``id`` of each such clause (background history)."""
+    if ref is None:
+        return sents, set()
+    out: list[Sentence] = []
+    old: set[int] = set()
+    for s in sents:
+        cut = None
+        for m in _RELATIVE.finditer(s.text) if ("19" in s.text or "20" in s.text) else ():
+            d = resolve_date(s.text[m.end():], ref)
+            if d is not None and (ref - d.date).days > 60 and d.start < 120 and find_cues(s.text[:m.start()]):
+                cut = m.start()
+                break
+        if cut is None:
+            out.append(s)
+            continue
+        head = s.text[:cut].rstrip(" ,")
+        out.append(Sentence(s.start, s.start + len(head), head))
+        tail = Sentence(s.start + cut, s.end, s.text[cut:])
+        old.add(id(tail))
+        out.append(tail)
+    return out, old
 
 
 def _sentence_of(sents: Sequence[Sentence], pos: int) -> str:

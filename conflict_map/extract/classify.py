@@ -133,8 +133,10 @@ _ARMED_SIDE = re.compile(r"\b(?:militants?|militia\w*|milices?|miliciens?|jihadi
                          r"self-defen[cs]e|auto-d[ée]fense|JNIM|GSIM|ISGS|EIGS|ISWAP|Katiba|Ansar\w*|armed(?! forces| and security)|arm[ée]s|"
                          r"fired (?:gun)?shots|gunshots|exchanges? of fire|[ée]changes? de tirs)\b", re.IGNORECASE)
 #: an attack named as what suspects took part in: "soupçonnées d'avoir participé à l'attaque"
-_CHARGE_BEFORE = re.compile(r"\b(?:particip\w*|impliqu[ée]e?s?|involved|took\s+part|taking\s+part|having\s+taken\s+part)"
-                            r"\s+(?:in|à|dans|au|aux)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|an?\s+|une?\s+)?$",
+_CHARGE_BEFORE = re.compile(r"\b(?:(?:particip\w*|impliqu[ée]e?s?|involved|took\s+part|taking\s+part|having\s+taken\s+part)"
+                            r"\s+(?:in|à|dans|au|aux)|(?:mastermind|masterminds|perpetrators?|authors?|organi[sz]ers?)\s+of|"
+                            r"(?:auteurs?|cerveau|commanditaires?|organisateurs?)\s+(?:de|d['’]|du|des))"
+                            r"\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|an?\s+|une?\s+)?$",
                             re.IGNORECASE)
 #: an attack referred back to by who claimed, blamed or condemned it
 _REFERS_BACK = re.compile(r"\b(?:blam\w*|claim\w*|responsibility\s+for|condemn\w*|denounc\w*|attribut\w*|revendiqu\w*|"

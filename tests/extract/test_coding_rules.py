@@ -1134,3 +1134,9 @@ def test_a_notes_own_coded_figure_is_the_fatalities(invented_gaz) -> None:
     ev = _ev(invented_gaz, "On 30 June, militants ambushed a group of Dozos near Talbi, several killed and arms seized. "
                            "Unknown fatalities coded as 10.")
     assert [(e.fatalities, e.fatalities_high) for e in ev] == [(10, 10)]
+
+
+def test_a_relative_clauses_old_date_is_not_the_events(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "French forces arrested the mastermind of the attack which left 19 people dead in March "
+                           "2024. The arrest was made in Talbi.")
+    assert [(e.sub_event_type, str(e.event_date), e.fatalities) for e in ev] == [("Arrests", str(REF), 0)]
