@@ -651,7 +651,8 @@ _ATTRIBUTED = re.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to|said|says|
                          r"put\s+the\s+(?:toll|number)|estimat\w*|sp(?:oke|eaks?|eaking)\s+of|talk\w*\s+of|"
                          r"mention\w*|cit(?:ed|es|ing))\b", re.IGNORECASE)
 #: a sentence that adds victims ("three civilians were also killed")
-_ADDITIVE = re.compile(r"\b(?:also|aussi|[ée]galement|another|other(?!\s+sources?)|others|autres?(?!\s+sources?)|"
+_ADDITIVE = re.compile(r"\b(?:also|aussi|[ée]galement|another(?!\s+(?:source|account|report|estimate|toll|witness|resident|"
+                       r"official|version))|other(?!\s+sources?)|others|autres?(?!\s+sources?)|"
                        r"in\s+addition|further|de\s+plus|as\s+well|en\s+outre|par\s+ailleurs|"
                        # the other side's dead: "acknowledged two dead in its own ranks"
                        r"(?:own|its|their)\s+ranks|(?:ses|leurs)\s+rangs|among\s+(?:the\s+)?(?:attackers|assailants|militants)|"

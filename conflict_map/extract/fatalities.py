@@ -32,15 +32,18 @@ _VAGUE = {
     "several dozen": 12, "plusieurs dizaines": 12, "dizaines": 12, "plusieurs centaines": 100,
     "plusieurs": 3, "quelques": 3, "de nombreux": 3, "de nombreuses": 3, "des dizaines": 12,
     "une dizaine": 10, "une douzaine": 12, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
-    "une cinquantaine": 50, "une centaine": 100, "des centaines": 100,
+    "une cinquantaine": 50, "une centaine": 100, "des centaines": 100, "une quinzaine": 15, "une soixantaine": 60,
 }
 _WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
          r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
          r"un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|"
-         r"trente|quarante|cinquante|soixante|cents?|et)")
-_NUMBER = (r"(?:\d{1,5}|une (?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|"
-           # (a number word never starts with "et": "six à Djibasso et deux à Barani" is two figures)
-           rf"(?:(?!et\b){_WORD}(?:[\s\-]+{_WORD}){{0,4}})|a dozen|several dozen|dozens|tens|scores|hundreds|"
+         r"trente|quarante|cinquante|soixante|cents?)")
+_NUMBER = (r"(?:\d{1,5}|une (?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|"
+           r"centaine)|"
+           # ("et" joins only "vingt et un", "soixante et onze": "quinze et vingt-cinq" is a range, "six à
+           # Djibasso et deux à Barani" two figures)
+           rf"(?:{_WORD}(?:[\s\-]+(?:et[\s\-]+(?:un|une|onze)\b|{_WORD})){{0,4}})|a dozen|several dozen|dozens|tens|"
+           r"scores|hundreds|"
            r"plusieurs dizaines|des dizaines|dizaines|plusieurs centaines|several|many|"
            r"a few|numerous|plusieurs|quelques|de nombreux|de nombreuses|des centaines)")
 _QUAL = (r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|approximately|a total of|au total|en tout|"
@@ -54,6 +57,7 @@ _BETWEEN = re.compile(rf"\b(?:between|entre)\s+(?P<a>{_NUMBER})\s+(?:and|et)\s+(
 _DEATH = re.compile(
     r"^(?:killed|dead|deaths?|died|bodies|corpses|lives|fatalities|slain|murdered|executed|perished|"
     r"neutrali[sz]ed|neutralis[ée]e?s?|"  # (army communiqués: "31 terrorists neutralised", ACLED counts them)
+    r"[ée]gorg[ée]e?s?|beheaded|d[ée]capit[ée]e?s?|"
     r"tu[ée]e?s?|morts?|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|cadavres|corps|assassin[ée]s?|ex[ée]cut[ée]s?|victimes|"
     r"vie)$",  # ("deux militaires ont perdu la vie")
     re.IGNORECASE,
@@ -107,16 +111,20 @@ _SINGLE = re.compile(
     re.IGNORECASE)
 _SINGLE_PASSIVE = re.compile(
     r"\b(?:(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?(?:was|has been|had been|got|is)\s+(?:reportedly\s+|also\s+)?"
-    r"(?:shot dead|killed|assassinated|executed|murdered|found dead|beheaded|lynched|stabbed to death|slaughtered)|"
+    r"(?:shot dead|killed|assassinated|executed|murdered|found dead|beheaded|lynched|stabbed to death|slaughtered|"
+    r"beaten to death|burned alive|burnt alive)|"
+    # "a mob beat a suspected thief to death"
+    r"\bbeat\s+(?:a|an|one)\s+(?:[\w'-]+\s+){0,3}?to\s+death|"
     + _PERSON + r"\s+(?:[\w'-]+\s+){0,6}?(?:was\s+)?(?:killed|assassinated|murdered|shot dead)\s+(?:by|at|in|on|with)\b|"
     r"\b(?:un|une)\s+(?:[\w'-]+\s+){0,3}?(?:a|avait)\s+[ée]t[ée]\s+(?:tu[ée]e?|abattue?|assassin[ée]e?|ex[ée]cut[ée]e?|"
-    r"[ée]gorg[ée]e?)(?!\w))")
+    r"[ée]gorg[ée]e?|battue?\s+à\s+mort|lynch[ée]e?\s+à\s+mort|br[ûu]l[ée]e?\s+vif|br[ûu]l[ée]e?\s+vive)(?!\w))")
 _COMPANIONS = re.compile(
     r"(?:,|\band|\bwith)\s+(?:his|her|their)\s+(?:(?P<n>two|three|four|five|six|\d+)\s+)?"
     r"(?:sons?|brothers?|drivers?|wife|wives|children|daughters?|associates?|guides?|companions?|bodyguards?|"
     r"nephews?|relatives?)\b")
-_INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+$",
-                        re.IGNORECASE)
+_INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+"
+                        # ("among them my cousin and two women": the two women are of the eleven)
+                        r"(?:[^.;:\d]{0,40}?(?:\band|\bet|,)\s+)?$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan(?:uary|vier)?|janv|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
     r"july?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|"
@@ -227,7 +235,7 @@ def parse_number(text: str) -> int:
 #: any word about deaths; a sentence without one reports none (a cheap first test)
 _ANY_DEATH = re.compile(r"kill|dead|death|died|bod(?:y|ies)|corps|lives|la vie|fatal|slain|murder|ex[ée]cut|perish|tu[ée]|perte|loss|"
                         r"tuant|mort|d[ée]c[èée]|cadavre|assassin|victim|lynch|behead|slaughter|stabb|toll|abattu|"
-                        r"massac|shot|gunned|bilan|neutrali")
+                        r"massac|shot|gunned|bilan|neutrali|gorg|capit|alive|vif|vive")
 _NUM_RE_L = re.compile(lower_pattern(_NUM_RE.pattern))
 _SINGLE_L = re.compile(lower_pattern(_SINGLE.pattern))
 # where those match in lower-cased text, found fast (same positions; the matches are read with the above)
@@ -351,7 +359,7 @@ def count_deaths(sentence: str) -> Deaths:
                 continue
         if _NOT_COUNT_AFTER.match(sentence, m.end()):
             continue
-        if _INCLUDING.search(sentence, max(0, m.start() - 20), m.start()):
+        if _INCLUDING.search(sentence, max(0, m.start() - 70), m.start()):
             continue
         if _ANIMALS.match(sentence, m.end()):
             continue
@@ -373,7 +381,7 @@ def count_deaths(sentence: str) -> Deaths:
             window = _ASIDE.sub(" ", sentence[m.end():m.end() + 110])
             toks = _TOKEN.findall(window)
             for k, tm in enumerate(_TOKEN.finditer(window)):
-                if k >= 10:
+                if k >= 12:
                     break
                 tok = tm.group()
                 # "16 militiamen and 4 civilians were killed": later figures of a list share the verb

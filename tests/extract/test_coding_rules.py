@@ -969,6 +969,16 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ("Eight men abducted by Dozos the day before were found dead in a well.", 8, 8),
     ("Deux commerçants enlevés par des hommes armés ont été retrouvés morts.", 2, 2),
     ("Three men abducted by gunmen were released.", 0, 0),
+    # French ranges and approximations, a longer subject, who is among the dead, ways of dying
+    ("Entre quinze et vingt-cinq civils ont été tués mardi par des hommes armés.", 15, 25),
+    ("Vingt et un soldats ont été tués.", 21, 21),
+    ("Une quinzaine de civils ont été tués mardi.", 15, 15),
+    ("Au moins une trentaine de soldats et de supplétifs civils de l'armée ont été tués hier.", 30, 30),
+    ("I counted the bodies of eleven people near my stall, among them my cousin and two women.", 11, 11),
+    ("Dimanche, deux d'entre eux ont été retrouvés égorgés.", 2, 2),
+    ("Un jeune homme a été battu à mort lundi par une foule en colère.", 1, 1),
+    ("A mob beat a suspected thief to death.", 1, 1),
+    ("A man was burned alive by the mob.", 1, 1),
 ])
 def test_tolls_by_side_neutralised_totals_and_nominal_killings(sentence: str, low: int, high: int) -> None:
     d = count_deaths(sentence)
@@ -1140,3 +1150,8 @@ def test_a_relative_clauses_old_date_is_not_the_events(invented_gaz) -> None:
     ev = _ev(invented_gaz, "French forces arrested the mastermind of the attack which left 19 people dead in March "
                            "2024. The arrest was made in Talbi.")
     assert [(e.sub_event_type, str(e.event_date), e.fatalities) for e in ev] == [("Arrests", str(REF), 0)]
+
+
+def test_another_sources_figure_is_another_account(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "A drone strike on Sunday near Talbi killed 12 people. Another source said it killed nine people.")
+    assert [(e.fatalities, e.fatalities_high) for e in ev] == [(9, 12)]
