@@ -50,7 +50,8 @@ _BETWEEN = re.compile(r"\b(?:between|entre)\b")
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?:(?P<n>a|one|two|three|un|deux|trois)\s+(?:days?|jours?)\s+(?P<dir>earlier|before|later|after|plus\s+t[ôo]t|"
     r"plus\s+tard|auparavant|avant|apr[èe]s))|(?:the\s+)?(?P<dir2>previous|next|following)\s+day|"
-    r"(?:la\s+)?(?P<dir3>veille)|(?:le\s+)?(?P<dir4>lendemain))\b", re.IGNORECASE)
+    r"(?:la\s+)?(?P<dir3>veille)|(?:le\s+)?(?P<dir4>lendemain)|(?:le\s+)?(?P<dir5>surlendemain)|"
+    r"(?:l['’])?(?P<dir6>avant-veille))\b", re.IGNORECASE)
 _REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3}
 #: a sentence that says it tells another incident: "Separately, ...", "Dans un autre incident, ..." (not
 #: "Elsewhere" or "Par ailleurs": as often another account of the same attacks, "Elsewhere, an official
@@ -65,7 +66,8 @@ _LOOKS_BACK = re.compile(
     r",\s+(?:(?P<n>a|one|two|three|un|deux|trois)\s+(?:days?|jours?)\s+(?:after|apr[èe]s)|(?P<next>au\s+lendemain)|"
     r"(?P<hours>(?:only\s+|just\s+|a\s+few\s+|quelques\s+)?hours?|heures?)\s+(?:after|apr[èe]s))\s+(?=[^\W\d])",
     re.IGNORECASE)
-_BEFORE_WORDS = frozenset({"earlier", "before", "plus tôt", "plus tot", "auparavant", "avant", "previous", "veille"})
+_BEFORE_WORDS = frozenset({"earlier", "before", "plus tôt", "plus tot", "auparavant", "avant", "previous", "veille",
+                           "avant-veille"})
 #: stands in for a missing publication date, only to tell apart differently dated incidents
 _NO_REFERENCE = date(2000, 12, 31)
 
@@ -330,8 +332,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # "A day earlier, a vehicle struck a mine near Gotheye": another event, a day counted from the
             # one told before. (Without a place of its own, "the two were killed the following day" ends
             # the event told before, which ACLED codes on its first day.)
-            n = _REL_N.get((rel.group("n") or "one").lower(), 1)
-            way = " ".join(next(g for g in rel.group("dir", "dir2", "dir3", "dir4") if g).lower().split())
+            n = 2 if rel.group("dir5") or rel.group("dir6") else _REL_N.get((rel.group("n") or "one").lower(), 1)
+            way = " ".join(next(g for g in rel.group("dir", "dir2", "dir3", "dir4", "dir5", "dir6") if g).lower().split())
             sign = -1 if way in _BEFORE_WORDS else 1
             dm = DateMatch(cur.date + timedelta(days=sign * n), cur.precision or 1, rel.group(), rel.start())
         # (places the incident told before already has are not new: "The attackers also looted shops in
@@ -469,10 +471,13 @@ def _date_of(text: str, ref: date, cue: int) -> Any:
     another clause than the event's word and that clause has a date of its own ("Goïta s'est rendu mardi
     à Ségou, où des affrontements ont fait 6 morts lundi": Monday)."""
     first = resolve_date(text, ref)
-    while first is not None and (_GENITIVE_BEFORE.search(text, max(0, first.start - 30), first.start)
-                                 or _GENITIVE_AFTER.match(text, first.start + len(first.expression))):
-        # "l'attaque de la semaine dernière", "last week's attack": the date of an earlier event
+    while first is not None:
         end = first.start + len(first.expression)
+        g = (_GENITIVE_BEFORE.search(text, max(0, first.start - 30), first.start)
+             or _GENITIVE_AFTER.match(text, end))
+        if g is None or min(g.start(), first.start) <= cue < max(g.end(), end):
+            break  # ("The attack of 21 June on a mosque killed 34": the event's own word, dated)
+        # "arrested suspects of last week's attack", "l'attaque de la semaine dernière": an earlier event
         nxt = resolve_date(text[end:], ref)
         first = replace(nxt, start=nxt.start + end) if nxt is not None else None
     if first is None:

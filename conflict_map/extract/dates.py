@@ -25,6 +25,8 @@ MONTHS: dict[str, int] = {
     "nov": 11, "dec": 12,
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    # French abbreviations (AFP datelines: "12 fév 2026")
+    "janv": 1, "fév": 2, "fev": 2, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
 }
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -33,7 +35,7 @@ WEEKDAYS: dict[str, int] = {
 
 _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|" \
        r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|" \
-       r"ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+       r"ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv|f[ée]vr?|avr|juil|d[ée]c)"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|" \
       r"samedi|dimanche)"

@@ -1155,3 +1155,17 @@ def test_a_relative_clauses_old_date_is_not_the_events(invented_gaz) -> None:
 def test_another_sources_figure_is_another_account(invented_gaz) -> None:
     ev = _ev(invented_gaz, "A drone strike on Sunday near Talbi killed 12 people. Another source said it killed nine people.")
     assert [(e.fatalities, e.fatalities_high) for e in ev] == [(9, 12)]
+
+
+@pytest.mark.parametrize("text", ["The attack of 28 June on a mosque in Talbi killed 34 civilians.",
+                                  "L'attaque du 28 juin contre une mosquée de Talbi a tué 34 civils."])
+def test_the_events_own_word_dated_by_a_genitive(invented_gaz, text: str) -> None:
+    assert [(str(e.event_date), e.fatalities) for e in _ev(invented_gaz, text)] == [("2025-06-28", 34)]
+
+
+def test_surlendemain_and_abbreviated_french_months(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Quinze civils ont été tués lundi par des hommes armés à Talbi.\n\nLe surlendemain, une "
+                           "cinquantaine d'assaillants ont été neutralisés lors d'accrochages avec l'armée près de Kelta.")
+    assert [(e.location, str(e.event_date)) for e in ev] == [("Talbi", "2025-06-30"), ("Kelta", "2025-07-02")]
+    assert resolve_date("le 12 fév 2026", REF).date == date(2026, 2, 12)
+    assert resolve_date("le 3 juil.", REF).date == date(2025, 7, 3)
