@@ -258,6 +258,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     cur: _Incident | None = None
     ref_year = ref.year if ref else None
     told: set[int] = set()  # sentences that tell no new event (history, denials, ongoing situations)
+    history_before: Sentence | None = None  # the last event sentence, when it told background history
     for si, s in enumerate(sents):
         cues = find_cues(s.text)
         if not cues and cur is not None and pick_type(cur.cues)[0] == "Protests":
@@ -271,6 +272,12 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             skipped.append({"reason": "background history",
                                    "sentence": s.text})
             told.add(si)
+            history_before = s
+            continue
+        if s.text.rstrip(" \"'»”’)").endswith("?"):
+            # "Craignez-vous de nouvelles attaques ?": a question tells nothing that happened
+            skipped.append({"reason": "question", "sentence": s.text})
+            told.add(si)
             continue
         if _CORRECTION.match(s.text):
             skipped.append({"reason": "correction notice", "sentence": s.text})
@@ -280,6 +287,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # "Survivors say nobody has been tried for the massacre": an earlier event, named, not told
             skipped.append({"reason": "reference to an earlier event", "sentence": s.text})
             told.add(si)
+            history_before = s
             continue
         if is_denial(s.text):
             # a denial reaches what follows it: "released on Tuesday ... and denied that any ransom had been
@@ -295,8 +303,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         released = next((c for c in cues if c.kind == "release"), None)
         if released is not None and pick_type(cues) == ("Strategic developments", "Agreement"):
             # "nationals kidnapped in May were released on Tuesday": the day of the release
-            after = resolve_date(s.text[released.end:], ref or _NO_REFERENCE)
-            dm = (replace(after, start=after.start + released.end) if after is not None
+            after = resolve_date(s.text[released.start:], ref or _NO_REFERENCE)
+            dm = (replace(after, start=after.start + released.start) if after is not None
                   else _date_of(_without_dateline(s, dl_end), ref or _NO_REFERENCE, released.start))
         else:
             dm = _date_of(_without_dateline(s, dl_end), ref or _NO_REFERENCE, cues[0].start)
@@ -305,12 +313,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                                    "sentence": s.text})
             told.add(si)
             continue
-        if dm is not None and ref is not None and (ref - dm.date).days > 60 and _HAD_DONE.search(s.text):
+        if dm is not None and ref is not None and (ref - dm.date).days > 60 and (
+                _HAD_DONE.search(s.text) or (ref - dm.date).days > 365):
             # "En août 2024, l'attaque de Barsalogho avait fait des centaines de morts" in a 2025 analysis:
-            # what had happened months before, background
-            skipped.append({"reason": f"background history ({dm.expression}, told in the pluperfect)",
-                            "sentence": s.text})
+            # what had happened months before, background; so is what a report dates over a year back
+            skipped.append({"reason": f"background history ({dm.expression})", "sentence": s.text})
             told.add(si)
+            history_before = s
             continue
         if dm is not None and dm.statement and cur is not None:
             # "..., authorities said on Thursday", "Lundi soir, une source a revu le bilan": the day of a
@@ -320,6 +329,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                    if gaz else [])
         own_nearby: list[PlaceMention] = []
         own = candidate_places(text, s.start, s.end, spotted, actor_spans, dl_end, is_country, own_nearby)
+        if history_before is not None and dm is None and all(p.text in history_before.text for p in own) \
+                and not _dated_recently(sents, history_before, ref):
+            # "The December 2019 attack on the Inates camp killed 71 soldiers. Militants overran the camp after
+            # hours of fighting.": no day and no place of its own, it goes on with the history told before
+            skipped.append({"reason": "background history (goes on with the sentence before)", "sentence": s.text})
+            told.add(si)
+            continue
         rel = (_RELATIVE_DAY.search(s.text) if own and dm is None and cur is not None and cur.date is not None
                and id(s) not in looks_back else None)
         looked_back = own and dm is None and id(s) in looks_back and cur is not None and cur.date is not None
@@ -378,6 +394,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         cur.death_sents.append(s)
         cur.places.extend(own)
         cur.nearby.extend(own_nearby)
+        history_before = None
     if len(incidents) > 1 and any(c.kind == "release" for inc in incidents for c in inc.cues):
         # "... have been freed. The hostages had been seized in November": the abduction a release
         # report recalls is background, not a new event
@@ -603,6 +620,22 @@ def _clauses_looking_back(sents: list[Sentence]) -> tuple[list[Sentence], dict[i
         back[id(tail)] = (days, " ".join(m.group().strip(", ").split()))
         out.append(tail)
     return out, back
+
+
+def _dated_recently(sents: Sequence[Sentence], upto: Sentence, ref: date | None) -> bool:
+    """Whether a sentence before ``upto`` dates something of the report's own days (then a sentence after
+    a background one may go on with those days: "On 11-12 March, joint forces carried out operations ...
+    In the wake of the operation MSA said it had recovered weapons seized back in October. Seven militants
+    were killed in the operation")."""
+    if ref is None:
+        return True
+    for x in sents:
+        if x.start >= upto.start:
+            return False
+        d = resolve_date(x.text, ref)
+        if d is not None and abs((ref - d.date).days) <= 60:
+            return True
+    return False
 
 
 def _old_relative_clauses(sents: list[Sentence], ref: date | None) -> tuple[list[Sentence], set[int]]:

@@ -77,7 +77,14 @@ _PLANNED_AFTER = re.compile(
     r"(?:[\s,]+[\w'’-]+){0,3}?[\s,]+(?:(?:is|are|was|were|sont|est|sera|seront|had\s+been|has\s+been|have\s+been)\s+)?"
     r"(?:redout[ée]e?s?|craint(?:e|es|s)?|feared|expected|attendue?s?|pr[ée]vue?s?|planned|scheduled|"
     r"envisag[ée]e?s?|banned|interdite?s?|annul[ée]e?s?|cancel+ed|postponed|report[ée]e?s?)\b", re.IGNORECASE)
-_RELEASE = re.compile(r"(?:were|was|have been|has been|had been|ont été|a été|avaient été|avait été)\s", re.IGNORECASE)
+_RELEASE = re.compile(r"(?:were|was|have been|has been|had been|ont été|a été|avaient été|avait été)\s|the release|"
+                      r"la lib[ée]ration", re.IGNORECASE)
+#: a protest named as such (a crowd alone is not one)
+_PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|rallies|sit-?in|manifest\w*|marche|rioters?|"
+                           r"émeut\w*|riot\w*)\b", re.IGNORECASE)
+#: a hostage named by a noun: the victim of an abduction told or told before, not an abduction by itself
+_HOSTAGE_NOUN = re.compile(r"(?:otages?|hostages?)$", re.IGNORECASE)
+_HAD_BEEN = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\s+$", re.IGNORECASE)
 _PAST_FORM = re.compile(r"(?:ed|é|ée|és|ées)$", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b[^.;]{0,40}$")
 assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern
@@ -98,6 +105,7 @@ class Cue:
     kind: str = "lex"
     hurt: bool = False
     ground: bool = False
+    had_been: bool = False  # (an abduction told in the pluperfect: "workers who had been abducted in May")
 
 
 def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
@@ -302,8 +310,8 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
         if group == "atk" and _AVENGED_BITS.search(low, max(0, start - 40), start) \
                 and _AVENGED.search(sentence, max(0, start - 40), start):
             continue  # "attacked the village in response to an attack on a checkpoint": an earlier event
-        if group == "atk" and _CHARGE_BEFORE.search(sentence, max(0, start - 50), start):
-            continue  # "suspected of taking part in the attack": the charge, not a new event
+        if _CHARGE_BEFORE.search(sentence, max(0, start - 50), start):
+            continue  # "suspected of taking part in the attack", "participé au lynchage": the charge, not an event
         if group == "atk":
             # "the ministry blamed ISSP for the attack": the attack told already; it types the event only
             # when nothing else in it does (lowest tier)
@@ -343,6 +351,9 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
                 protest_i = int(_PROTEST_L.search(low) >= 0)
             if protest_i != 1 and et == "Protests" and st != "Peaceful protest":
                 continue
+            if st == "Excessive force against protesters" and "crowd" in m.group().lower() \
+                    and not _PROTEST_WORD.search(sentence):
+                continue  # "gunmen stormed the market and opened fire on the crowd": not a protest
             tier = 1
         elif et == "Battles":
             tier = 0
@@ -362,9 +373,11 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
             tier = 1
         elif et == "Violence against civilians":
             tier = 4
-            if st == "Abduction/forced disappearance" and _target_window(sentence, start, end)[1]:
+            if st == "Abduction/forced disappearance" and (_HOSTAGE_NOUN.fullmatch(m.group())
+                                                            or _target_window(sentence, start, end)[1]):
                 # "two nationals kidnapped in May were released": the abduction describes the victims
-                cues.append(Cue(et, st, tier, start, end, m.group(), "abd_told"))
+                cues.append(Cue(et, st, tier, start, end, m.group(), "abd_told",
+                                had_been=_HAD_BEEN.search(sentence, max(0, start - 24), start) is not None))
                 continue
         elif st == "Looting/property destruction" and m.group().startswith(("seiz", "sais")) and (
                 _PEOPLE_SEIZED_AFTER.match(sentence, end) or _PEOPLE_SEIZED_BEFORE.search(sentence, max(0, start - 60),
@@ -440,7 +453,7 @@ def pick_type(cues: Iterable[Cue]) -> tuple[str, str]:
         return ("Strategic developments", "Looting/property destruction")
 
     release = next((c for c in cues if c.kind == "release"), None)
-    if release is not None and all(c.kind == "abd_told" and c.start < release.start for c in cues
+    if release is not None and all(c.kind == "abd_told" and (c.start < release.start or c.had_been) for c in cues
                                    if c.event_type == "Violence against civilians"):
         return ("Strategic developments", "Agreement")  # hostages released (EVENTS.md: an agreement)
     if tiers[0] == 0 and all(c.text.lower().startswith("neutrali") for c in cues if c.tier == 0) and any(

@@ -130,9 +130,14 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"signed (?:an? |the )?(?:\w+ ){0,4}(?:agreement|accord|pact|deal)",
         r"(?:were|was|have been|has been|had been) (?:released|freed)",
         r"(?:ont|a|avaient|avait) [ée]t[ée] (?:lib[ée]r[ée]e?s?|rel[âa]ch[ée]e?s?)",
+        # "welcomes the release, on 4 July, of the two aid workers", "la libération de l'otage"
+        r"the release(?:, [^,.;]{1,30},)? of", r"la lib[ée]ration(?:, [^,.;]{1,30},)? d(?:e|u|es|['’])",
     ],
     ("Strategic developments", "Arrests"): [
         r"arrest\w*", r"detain\w*", r"detention", r"taken into custody", r"apprehended", r"in custody",
+        # "dismantled a suspected JNIM cell", "démantelé un réseau de passeurs": its members arrested
+        r"dismantl\w* (?:a |an |the )?(?:\w+ ){0,3}?(?:cell|network|ring)s?",
+        r"d[ée]mantel[ée]\w* (?:une |un |la |le )?(?:\w+ ){0,2}?(?:cellule|r[ée]seau)x?",
         r"arr[êe]t[ée]s?", r"arrestations?", r"interpell\w*", r"garde à vue", r"d[ée]tenus?", r"appr[ée]hend\w*",
     ],
     ("Strategic developments", "Change to group/activity"): [
@@ -181,7 +186,7 @@ GENERIC_ATTACK = r"attack(?!ers?\b)\w*|incursion|came under (?:gun)?fire|(?:hit|
                  r"(?:heavy |intense |sustained |sporadic )?(?:gunfire|gunshots)|tirs nourris|coups de feu"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
 GENERIC_KILL = r"shot to death|shot(?! at| down| in the air)|eliminat\w*|death of|wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
-               r"abattu\w*|assassin\w*|morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"
+               r"abattu\w*|assassin\w*|(?<!monument aux )(?<!monuments aux )morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"
 
 MILITARY_TARGET = re.compile(
     r"\b(?:soldiers?|troops?|army|armed forces|military|FAMa|FDS|gendarmes?|gendarmerie|police(?:men)?|"
@@ -303,7 +308,14 @@ RECALL = re.compile(
     r"r[ée]p[ée]t[ée]es|r[ée]currentes)|(?:regular|frequent|repeated|recurrent|recurring)\s+(?:attacks|incursions|"
     r"raids|clashes)|"
     r"(?:attacks|attaques|killings|violences?|clashes|affrontements)\b[^.;]{0,40}\b(?:are|remain|have become|sont|"
-    r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?))\b",
+    r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?)|"
+    # a trend, not an incident: "years of attacks have driven...", "les attaques se sont multipliées"
+    r"(?:years|months|decades|ann[ée]es|mois) (?:of|d['’]|de) (?:\w+ )?(?:attacks|violence|conflict|fighting|insecurity|"
+    r"attaques|violences|conflit|combats|ins[ée]curit[ée])|"
+    r"(?:attacks|attaques|killings|violences?|clashes|affrontements|incidents)\b[^.;]{0,60}\b(?:have|has) "
+    r"(?:multiplied|increased|intensified|risen|grown|surged|spread)|"
+    r"(?:attaques|violences?|affrontements|incidents|enl[èe]vements)\b[^.;]{0,60}\bse sont (?:multipli[ée]e?s|"
+    r"intensifi[ée]e?s|accrus?|accrues|g[ée]n[ée]ralis[ée]e?s|étendue?s))\b",
     re.IGNORECASE,
 )
 #: the anniversary of an earlier violent event: history, whatever day the sentence names ("Burkina Faso

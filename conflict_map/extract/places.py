@@ -115,7 +115,7 @@ north south east west northern southern eastern western central nord sud est oue
 god allah facebook twitter whatsapp bbc afp reuters rfi ap un uno minusma barkhane jnim gsim fama fds isgs eigs
 cma msa gatia mnla ecowas cedeao g5 sahel africa west african afrique de l'ouest al qaeda qaida isis isil daesh
 christmas ramadan tabaski eid new year red cross croix rouge human rights watch amnesty red crescent coup prime
-former reportedly presumed suspected unknown unidentified several two three four five
+far further farther meanwhile later earlier elsewhere nearby overall former reportedly presumed suspected unknown unidentified several two three four five
 malian malians malien maliens malienne burkinabe burkinabè nigerien nigérien french français française russian
 fulani peul peulh peuls peulhs fula dogon dogons bambara bambaras bozo bozos tuareg tuaregs touareg touaregs arab
 arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moor moors maure mossi hausa haoussa

@@ -1169,3 +1169,48 @@ def test_surlendemain_and_abbreviated_french_months(invented_gaz) -> None:
     assert [(e.location, str(e.event_date)) for e in ev] == [("Talbi", "2025-06-30"), ("Kelta", "2025-07-02")]
     assert resolve_date("le 12 fév 2026", REF).date == date(2026, 2, 12)
     assert resolve_date("le 3 juil.", REF).date == date(2025, 7, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "The December 2019 attack on the Talbi camp killed 71 soldiers. Militants overran the camp after hours of fighting.",
+    "Le procès de l'attaque de Talbi, en janvier 2020, se poursuit. Les assaillants avaient pilonné le camp au mortier.",
+    "In September 2023 the group attacked a gendarmerie school in Talbi, killing more than 70 people.",
+    "Years of attacks by armed groups have driven hundreds of thousands from their homes in Talbi.",
+    "Le rapport note que les attaques contre les convois vers Talbi se sont multipliées.",
+    "Question : craignez-vous de nouvelles attaques à Talbi ?",
+    "Une gerbe de fleurs a été déposée devant le monument aux morts de Talbi.",
+])
+def test_history_trends_questions_and_memorials_are_not_events(invented_gaz, text: str) -> None:
+    assert _ev(invented_gaz, text) == []
+
+
+def test_a_sentence_after_background_goes_on_with_the_reports_own_days(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "On 30 June, joint forces carried out operations near Talbi. In the wake of the operation, "
+                           "militia said they had recovered weapons seized in an attack back in October 2024. Seven "
+                           "militants were killed in the operation.")
+    assert [e.fatalities for e in ev] == [7]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("L'otage italien a été libéré samedi.", ("Strategic developments", "Agreement")),
+    ("The UN welcomes the release, on 4 July, of the two aid workers who had been abducted in February.",
+     ("Strategic developments", "Agreement")),
+    ("On Thursday, gunmen stormed the market and opened fire on the crowd.", ("Violence against civilians", "Attack")),
+    ("Police fired into the crowd during the demonstration.", ("Protests", "Excessive force against protesters")),
+    ("La police a interpellé trois personnes soupçonnées d'avoir participé au lynchage.",
+     ("Strategic developments", "Arrests")),
+    ("Malian intelligence dismantled a suspected JNIM cell near the town.", ("Strategic developments", "Arrests")),
+])
+def test_releases_crowds_charges_and_cells(sentence: str, typed) -> None:
+    assert pick_type(find_cues(sentence)) == typed
+
+
+def test_a_sentence_initial_adverb_is_not_a_place() -> None:
+    from types import SimpleNamespace
+
+    from conflict_map.extract.places import candidate_places
+
+    t = "Far to the north, fighters clashed with soldiers near Talbi on Friday."
+    spotted = [SimpleNamespace(start=0, end=3, text="Far"), SimpleNamespace(start=t.index("Talbi"),
+                                                                            end=t.index("Talbi") + 5, text="Talbi")]
+    assert [p.text for p in candidate_places(t, 0, len(t), spotted)] == ["Talbi"]
