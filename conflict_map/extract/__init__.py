@@ -267,6 +267,12 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # (history is only asked when it matters: both checks are pure functions of the text)
             if cur is not None and not is_history(s.text, ref_year):
                 cur.death_sents.append(s)
+            elif cur is None and ref is not None and _YEAR_IN.search(s.text):
+                # "Le procès des accusés de l'attaque de Chinégodar, en janvier 2020, s'est poursuivi mardi.
+                # Cette attaque avait coûté la vie à 89 soldats.": what follows may go on with that old event
+                d = resolve_date(s.text, ref)
+                if d is not None and (ref - d.date).days > 365:
+                    history_before = s
             continue
         if id(s) in recalled or is_history(s.text, ref_year):
             skipped.append({"reason": "background history",
@@ -321,6 +327,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             told.add(si)
             history_before = s
             continue
+        if dm is not None and cur is not None and all(c.tier == 7 for c in cues):
+            dm = None  # "L'attaque n'avait pas été revendiquée jeudi": the day of what is said of the attack
         if dm is not None and dm.statement and cur is not None:
             # "..., authorities said on Thursday", "Lundi soir, une source a revu le bilan": the day of a
             # statement about the event told before, not a new event's day

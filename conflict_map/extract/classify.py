@@ -79,6 +79,16 @@ _PLANNED_AFTER = re.compile(
     r"envisag[ée]e?s?|banned|interdite?s?|annul[ée]e?s?|cancel+ed|postponed|report[ée]e?s?)\b", re.IGNORECASE)
 _RELEASE = re.compile(r"(?:were|was|have been|has been|had been|ont été|a été|avaient été|avait été)\s|the release|"
                       r"la lib[ée]ration", re.IGNORECASE)
+#: an event word inside a trend, not an incident: "years of attacks have driven ...", "les attaques contre les
+#: convois se sont multipliées", "attacks on schools have increased"
+_TREND_BEFORE = re.compile(r"\b(?:years|months|decades|ann[ée]es|mois|wave|vague|s[ée]rie|series|spate)\s+(?:of|d['’]|de|des)\s*"
+                           r"(?:\w+\s+)?$", re.IGNORECASE)
+_TREND_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:have|has)\s+(?:\w+\s+)?(?:multiplied|increased|intensified|risen|grown|"
+                          r"surged|spread|driven|displaced|forced)|se\s+sont\s+(?:multipli[ée]e?s|intensifi[ée]e?s|"
+                          r"accru(?:e?s)?|g[ée]n[ée]ralis[ée]e?s|[ée]tendue?s)|(?:sont|ont)\s+en\s+hausse)\b", re.IGNORECASE)
+_TREND_BITS = re.compile(r"years|months|decades|ann[ée]es|mois|wave|vague|s[ée]rie|series|spate|multipli|increased|"
+                         r"intensifi|risen|grown|surged|spread|driven|displaced|forced|accru|g[ée]n[ée]ralis|[ée]tendu|hausse",
+                         re.IGNORECASE)
 #: a protest named as such (a crowd alone is not one)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|rallies|sit-?in|manifest\w*|marche|rioters?|"
                            r"émeut\w*|riot\w*)\b", re.IGNORECASE)
@@ -150,6 +160,10 @@ _CHARGE_BEFORE = re.compile(r"\b(?:(?:particip\w*|impliqu[ée]e?s?|involved|took
 _REFERS_BACK = re.compile(r"\b(?:blam\w*|claim\w*|responsibility\s+for|condemn\w*|denounc\w*|attribut\w*|revendiqu\w*|"
                           r"condamn\w*|d[ée]nonc\w*|imput\w*)\s+(?:[\w'’-]+\s+){0,6}?(?:for\s+|de\s+|à\s+)?"
                           r"(?:the|this|that|l['’]|cette|ces|these)\s*$", re.IGNORECASE)
+#: an attack said to be claimed or not: "L'attaque n'avait pas été revendiquée jeudi", "The attack was claimed by"
+_CLAIMED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:n['’])?(?:a|avait|ont|had|has|was|is|wasn['’]t|hasn['’]t)\s+"
+                            r"(?:pas\s+|not\s+|yet\s+|encore\s+|since\s+|been\s+|[ée]t[ée]\s+){0,3}"
+                            r"(?:revendiqu|claimed|attributed|imput)", re.IGNORECASE)
 _AVENGED_BITS = re.compile("respon|retali|repr|veng|series|s[ée]rie|wave|spate|string|vague|recrudes")  # (a cheap test before _AVENGED)
 _PEOPLE = (r"(?:hostages?|nationals|men|women|people|persons|civilians?|workers|teachers|traders|passengers|"
            r"tourists|expatriates|journalists?|priests?|nuns?|otages|ressortissants|personnes|hommes|"
@@ -289,6 +303,7 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
     # asked only by the cues that use them (pure functions of the sentence: -1 not yet asked)
     ground_i = civil_i = -1
     protest_i = 1 if protest_context else -1
+    trend_i = _TREND_BITS.search(sentence) is not None
     if mob:
         vs = sentence.rfind(" ", mob.start(), mob.end()) + 1  # where the violent verb starts
         if lx.MODAL_BEFORE.search(sentence, max(mob.start(), vs - 45), vs) or lx.negated(sentence, vs):
@@ -310,12 +325,19 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
         if group == "atk" and _AVENGED_BITS.search(low, max(0, start - 40), start) \
                 and _AVENGED.search(sentence, max(0, start - 40), start):
             continue  # "attacked the village in response to an attack on a checkpoint": an earlier event
+        if trend_i and (_TREND_BEFORE.search(sentence, max(0, start - 30), start)
+                        or (m.group()[:1].isalpha() and m.group().lower().startswith(("attack", "attaque", "violence",
+                                                                                      "killing", "clash", "affront",
+                                                                                      "incident", "enl"))
+                            and _TREND_AFTER.match(sentence, end))):
+            continue  # "years of attacks have driven thousands from their homes": a trend, not an incident
         if _CHARGE_BEFORE.search(sentence, max(0, start - 50), start):
             continue  # "suspected of taking part in the attack", "participé au lynchage": the charge, not an event
         if group == "atk":
             # "the ministry blamed ISSP for the attack": the attack told already; it types the event only
             # when nothing else in it does (lowest tier)
-            back = _REFERS_BACK.search(sentence, max(0, start - 60), start) is not None
+            back = (_REFERS_BACK.search(sentence, max(0, start - 60), start) is not None
+                    or _CLAIMED_AFTER.match(sentence, end) is not None)
             if _GUNFIRE.fullmatch(m.group()):
                 # shots are at what follows them ("gunfire around the military base", not the residents who
                 # report it); at nobody named ("des coups de feu ont été entendus") they are no event

@@ -154,7 +154,9 @@ _RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait
 #: enemy side, 31 terrorists neutralised", "Bilan : côté ami, 3 morts ; côté ennemi, 12 tués" (each side a part)
 _TOLL_HEADING = re.compile(r"^\W*(?:(?:provisional|final|official|latest|new|human)\s+)?(?:death\s+)?(?:toll|bilan)"
                            r"(?:\s+(?:provisoire|officiel|d[ée]finitif|humain))?\s*:", re.IGNORECASE)
-_TOLL_BEFORE = re.compile(r"\b(?:toll|bilan|number of (?:dead|deaths|victims|fatalities)|nombre de (?:morts|victimes))\b"
+_TOLL_BEFORE = re.compile(r"\b(?:toll|bilan|number of (?:dead|deaths|victims|fatalities)|nombre de (?:morts|victimes)|"
+                          # another source's figure: "d'autres sources évoquent entre 15 et 25 morts"
+                          r"(?:other|d['’]autres|autres)\s+sources?)\b"
                           r"[^.;]{0,30}$", re.IGNORECASE)  # ("a revu le bilan à la hausse : au moins 34")
 _NEG_WORDS = re.compile(r"(?:^|\s)(?:not|no|never|pas|aucun)\s+\w*\s*$", re.IGNORECASE)
 

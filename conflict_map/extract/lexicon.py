@@ -308,14 +308,7 @@ RECALL = re.compile(
     r"r[ée]p[ée]t[ée]es|r[ée]currentes)|(?:regular|frequent|repeated|recurrent|recurring)\s+(?:attacks|incursions|"
     r"raids|clashes)|"
     r"(?:attacks|attaques|killings|violences?|clashes|affrontements)\b[^.;]{0,40}\b(?:are|remain|have become|sont|"
-    r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?)|"
-    # a trend, not an incident: "years of attacks have driven...", "les attaques se sont multipliées"
-    r"(?:years|months|decades|ann[ée]es|mois) (?:of|d['’]|de) (?:\w+ )?(?:attacks|violence|conflict|fighting|insecurity|"
-    r"attaques|violences|conflit|combats|ins[ée]curit[ée])|"
-    r"(?:attacks|attaques|killings|violences?|clashes|affrontements|incidents)\b[^.;]{0,60}\b(?:have|has) "
-    r"(?:multiplied|increased|intensified|risen|grown|surged|spread)|"
-    r"(?:attaques|violences?|affrontements|incidents|enl[èe]vements)\b[^.;]{0,60}\bse sont (?:multipli[ée]e?s|"
-    r"intensifi[ée]e?s|accrus?|accrues|g[ée]n[ée]ralis[ée]e?s|étendue?s))\b",
+    r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?))\b",
     re.IGNORECASE,
 )
 #: the anniversary of an earlier violent event: history, whatever day the sentence names ("Burkina Faso

@@ -979,6 +979,8 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ("Un jeune homme a été battu à mort lundi par une foule en colère.", 1, 1),
     ("A mob beat a suspected thief to death.", 1, 1),
     ("A man was burned alive by the mob.", 1, 1),
+    ("Une quinzaine de civils ont été tués, selon un élu ; d'autres sources évoquent entre quinze et vingt-cinq morts.",
+     15, 25),
 ])
 def test_tolls_by_side_neutralised_totals_and_nominal_killings(sentence: str, low: int, high: int) -> None:
     d = count_deaths(sentence)
@@ -1214,3 +1216,20 @@ def test_a_sentence_initial_adverb_is_not_a_place() -> None:
     spotted = [SimpleNamespace(start=0, end=3, text="Far"), SimpleNamespace(start=t.index("Talbi"),
                                                                             end=t.index("Talbi") + 5, text="Talbi")]
     assert [p.text for p in candidate_places(t, 0, len(t), spotted)] == ["Talbi"]
+
+
+@pytest.mark.parametrize("text", [
+    "The WFP said on Wednesday it needs funds in the Talbi region, where years of attacks by armed groups have driven "
+    "hundreds of thousands from their homes.",
+    # a trial story: the old attack, then what it had done
+    "Le procès des hommes accusés d'avoir participé à l'attaque du camp de Talbi, en janvier 2020, s'est poursuivi "
+    "mardi. Cette attaque avait coûté la vie à 89 soldats. Les assaillants avaient pilonné le camp au mortier.",
+])
+def test_trends_and_a_trials_old_attack_are_no_events(invented_gaz, text: str) -> None:
+    assert _ev(invented_gaz, text) == []
+
+
+def test_what_is_said_of_the_attack_later_is_no_new_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Au moins trente soldats ont été tués mardi dans une attaque contre leur détachement à "
+                           "Talbi. L'attaque n'avait pas été revendiquée jeudi.")
+    assert [(e.location, str(e.event_date)) for e in ev] == [("Talbi", "2025-07-01")]
