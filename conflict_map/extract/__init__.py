@@ -32,7 +32,7 @@ from gazetteer.countries import country_name, named_as_border
 from ..io.articles import markup_text
 from ..model import Article, Event
 
-from .actors import Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
+from .actors import _DEMONYM_RE, Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
 from .classify import Cue, find_cues, is_denial, is_history, pick_type, refers_to_past
 from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total, victim_sides
@@ -428,8 +428,25 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     context = _resolution_context(text, incidents)
     resolved: dict[tuple[int, int], ResolvedPlace] = {}
     if gaz is not None and all_mentions:
-        for rp in resolve_places(gaz, all_mentions, rank_to or ((cc,) if cc else ()), context, keep_to=keep_to):
-            resolved[(rp.mention.start, rp.mention.end)] = rp
+        # "BURKINA FASO. In Kaya, ...", "In Mali, ... Niono and Léré. In Burkina Faso, ...": a place in a part
+        # of the report that names its country first is looked for there, with that part as context
+        segments = _country_segments(gaz, text, sents)
+        groups: dict[tuple[str, int], list[PlaceMention]] = {}
+        rest = []
+        for p in all_mentions:
+            seg = next((g for g in segments if g[0] <= p.start < g[1]), None)
+            if seg is None:
+                rest.append(p)
+            else:
+                groups.setdefault((seg[2], seg[0]), []).append(p)
+        batches = [(rest, rank_to or ((cc,) if cc else ()), context)] if rest else []
+        for (seg_cc, seg_start), ms in groups.items():
+            seg_end = next(g[1] for g in segments if g[0] == seg_start)
+            batches.append((ms, (seg_cc,), text[seg_start:seg_end]))
+        for ms, countries, ctx_text in batches:
+            for rp in resolve_places(gaz, ms, countries, ctx_text, keep_to=keep_to):
+                resolved[(rp.mention.start, rp.mention.end)] = rp
+        for rp in (resolved[(p.start, p.end)] for p in all_mentions):
             if rp.candidate is None:
                 out.unresolved.append({"name": rp.mention.text, "article_id": art.id,
                                        "sentence": _sentence_of(sents, rp.mention.start)})
@@ -628,6 +645,36 @@ def _clauses_looking_back(sents: list[Sentence]) -> tuple[list[Sentence], dict[i
         back[id(tail)] = (days, " ".join(m.group().strip(", ").split()))
         out.append(tail)
     return out, back
+
+
+#: a part of a report that names its country first: "BURKINA FASO. ...", "NIGER : ...", "In Mali, ...", "Au Niger, ..."
+_COUNTRY_LEAD = re.compile(r"^\W*(?:(?:in|au|aux|en|dans\s+le)\s+)?(?P<name>[A-ZÀ-Ö][\w'’-]+(?:\s+[A-ZÀ-Ö][\w'’-]+){0,2})"
+                           r"\s*[,.:—–]", re.IGNORECASE)
+
+
+def _country_segments(gaz: Any, text: str, sents: Sequence[Sentence]) -> list[tuple[int, int, str]]:
+    """The parts of a report that start by naming their country ("BURKINA FASO. In Kaya, ...", "In Mali,
+    armed groups attacked Niono and Léré. In Burkina Faso, ..."), as (start, end, ISO code); a part ends
+    where the paragraph or the next such part starts. Only for reports with two or more such parts."""
+    out: list[tuple[int, int, str]] = []
+    open_: tuple[int, str] | None = None
+    for s in sents:
+        m = _COUNTRY_LEAD.match(s.text)
+        cc = None
+        if m is not None and gaz.is_country(m.group("name")):
+            try:
+                cc = gaz.country_code(m.group("name"))
+            except Exception:  # noqa: BLE001 - a name the gazetteer holds as a country but cannot code
+                cc = None
+        para_break = open_ is not None and "\n\n" in text[open_[0]:s.start].replace("\r", "")
+        if open_ is not None and (cc is not None or para_break):
+            out.append((open_[0], s.start, open_[1]))
+            open_ = None
+        if cc is not None:
+            open_ = (s.start, cc)
+    if open_ is not None:
+        out.append((open_[0], len(text), open_[1]))
+    return out if len({c for _, _, c in out}) >= 2 else []
 
 
 def _dated_recently(sents: Sequence[Sentence], upto: Sentence, ref: date | None) -> bool:
@@ -893,6 +940,11 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
             common = dict(common, event_type="Battles", sub_event_type="Armed clash", actor2=force.name,
                           inter2=1, civilian_targeting="", assoc_actor_1=base.get("assoc_actor_1", ""))
         c = rp.candidate
+        if cc and c.country and c.country != cc:
+            # "the army" at Tassara, in Niger, in a report about Mali: the forces, civilians and gunmen of the
+            # country where it happened, unless the text says whose ("Malian soldiers")
+            common = dict(common, **{k: _in_country(common[k], who, cc, c.country)
+                                     for k, who in (("actor1", a1), ("actor2", a2)) if who is not None})
         ev_sents = [s for s in inc.sentences if s.start <= p.start < s.end]
         first = ev_sents[0] if ev_sents else inc.sentences[0]
         evidence = " ".join(s.text for s in ([first] if first is inc.sentences[0] else [inc.sentences[0], first]))
@@ -910,6 +962,16 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
         )
         out.append((first.start, ev, rp.ties))
     return out
+
+
+def _in_country(name: str, actor: Any, old: str, new: str) -> str:
+    """An actor's name for an event in country ``new`` when the report's country is ``old``: the same,
+    unless it is a generic force or group named after ``old`` and its mention names no nationality."""
+    was = country_name(old)
+    if not was or not (name.endswith(f"of {was}") or name.endswith(f"({was})")) or _DEMONYM_RE.search(actor.text or ""):
+        return name
+    return name[: len(name) - len(was) - (1 if name.endswith(")") else 0)] + country_name(new) + (
+        ")" if name.endswith(")") else "")
 
 
 _ARREST_NOUN = re.compile(r"(?:arrests?|arrestations?|detentions?|d[ée]tentions?|custody)$", re.IGNORECASE)

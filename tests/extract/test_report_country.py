@@ -87,3 +87,20 @@ def test_an_article_and_common_nouns_are_not_a_place(gaz) -> None:
 def test_the_countries_given_are_a_hint_the_report_can_extend(gaz, text: str, country: str) -> None:
     evs = _events(gaz, text, country="ML")
     assert [(e.location, e.country_code) for e in evs] == [("Kelta", country)]
+
+
+def test_a_part_of_a_report_that_names_its_country_first_is_looked_for_there(tmp_path) -> None:
+    # two towns named Kaya, one per country: the digest's paragraph says which
+    from gazetteer import Gazetteer
+
+    (tmp_path / "p.csv").write_text(
+        "name,latitude,longitude,country_code,feature_code,population\n"
+        "Kaya,13.09,-1.08,BF,PPLA,60000\nKaya,13.31,12.69,NE,PPL,0\nDiffa,13.32,12.61,NE,PPLA,40000\n"
+        "Gao,16.27,-0.04,ML,PPLA,80000\n", encoding="utf-8")
+    gaz = Gazetteer.from_sources(places=[tmp_path / "p.csv"], embedded=False, cache_dir=tmp_path / "c")
+    text = ("BURKINA FASO. In Kaya, gunmen killed two traders on 22 November.\n\n"
+            "NIGER. On 23 November, soldiers clashed with militants near Diffa, killing four.")
+    ev = extract_events([Article(id="d", text=text, published=date(2025, 11, 27))], gaz, country="ML").events
+    assert [(e.location, e.country_code) for e in ev] == [("Kaya", "BF"), ("Diffa", "NE")]
+    # the forces and gunmen of the country where it happened (the report's hint was Mali)
+    assert ev[1].actor2 == "Military Forces of Niger" and ev[0].actor1 == "Unidentified Armed Group (Burkina Faso)"
