@@ -577,6 +577,12 @@ class _Around:
             if i in self.taken:
                 break
             order.append(i)
+        told_before = next((i for i in range(first - 1, max(-1, first - 4), -1) if i in self.taken), None)
+        if told_before is not None and any(_BACK_REFERENCE.search(x.text) for x in inc.sentences):
+            # "... battu à mort par une foule à Sikasso. La police a interpellé mardi trois personnes
+            # soupçonnées d'avoir participé au lynchage": what refers to the incident told just before
+            # happened where it did, when it names no place of its own (last resort, precision 2)
+            order.append(told_before)
         for i in order:
             if i in self.told:
                 continue
@@ -592,6 +598,16 @@ class _Around:
         return []
 
 
+#: an account that disputes another: "rejected the army's account", "conteste la version officielle"
+_CONTESTED = re.compile(r"\b(?:reject\w*|disput\w*|contest\w*|deni\w*|deny|refut\w*|rejet\w*|d[ée]ment\w*|r[ée]fut\w*)\s+"
+                        r"(?:[\w'’-]+\s+){0,3}?(?:account|version|claims?|toll|figures?|bilan|affirmations?|communiqu[ée])s?\b",
+                        re.IGNORECASE)
+#: an incident told before, referred to by a definite event noun: "participé au lynchage", "the suspects in
+#: the attack", "sa libération"
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|that|l['’]|le|la|cette|ce|au|du|sa|son|leur)\s*(?:attack|attaque|lynchage|lynching|"
+                             r"killing|massacre|abduction|enl[èe]vement|kidnapping|arrest|arrestation|interpellation|"
+                             r"assassinat|assassination|meurtre|murder|lib[ée]ration|release|d[ée]tention|detention)s?\b",
+                             re.IGNORECASE)
 #: how many sentences before and after an incident are searched for its place when it names none
 _NEARBY = 1
 #: a place an adjacent sentence locates something at ("in X", "near X", "à X")
@@ -826,8 +842,10 @@ def _incident_events(art: Article, inc: _Incident, resolved: dict[tuple[int, int
     for s in inc.death_sents:
         d = count_deaths(s.text)
         mine = victim_sides(s.text, (p[1] for p in d.parts))
-        if d.low and low and _another_account(art_text or art.text, s, inc) and not (mine and sides
-                                                                                    and not mine & sides):
+        if d.low and low and (_CONTESTED.search(s.text) or _another_account(art_text or art.text, s, inc)
+                              and not (mine and sides and not mine & sides)):
+            # (an account that disputes the first is of the same dead, whoever it says they were: "the FLA
+            # rejected the army's account, saying the strike killed nine civilians")
             accounts.append((d.low, d.high))  # "Selon le gouvernement, cinq civils ont été tués": the same deaths
         elif d.toll_only and _TOLL_REVISED.search(s.text):
             revised = (d.low, d.high)  # "a source a revu le bilan à la hausse : 34": the new toll replaces

@@ -1233,3 +1233,18 @@ def test_what_is_said_of_the_attack_later_is_no_new_event(invented_gaz) -> None:
     ev = _ev(invented_gaz, "Au moins trente soldats ont été tués mardi dans une attaque contre leur détachement à "
                            "Talbi. L'attaque n'avait pas été revendiquée jeudi.")
     assert [(e.location, str(e.event_date)) for e in ev] == [("Talbi", "2025-07-01")]
+
+
+def test_a_disputing_account_is_of_the_same_dead(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Mali's army said on Tuesday that a drone strike it carried out on Sunday near Talbi had "
+                           "killed \"several dozen terrorists\".\n\nThe FLA rejected the army's account, saying the "
+                           "strike hit a wedding and killed nine civilians.")
+    assert [(e.fatalities, e.fatalities_high) for e in ev] == [(9, 12)]
+
+
+def test_what_refers_to_the_incident_before_happened_there(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Un jeune homme a été battu à mort lundi par une foule en colère à Talbi. Selon des témoins, "
+                           "il tentait de fuir.\n\nLa police a interpellé mardi trois personnes soupçonnées d'avoir "
+                           "participé au lynchage.")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in ev] == [
+        ("Mob violence", "Talbi", 1), ("Arrests", "Talbi", 2)]
