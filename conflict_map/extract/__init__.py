@@ -363,6 +363,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         # (places the incident told before already has are not new: "The attackers also looted shops in
         # Douentza" after a killing there is the same event, one event per actors, place and day)
         new_places = cur is not None and bool({p.text for p in own} - {p.text for p in cur.places})
+        if new_places and dm is None and all(_quoted(s.text, c.start) for c in cues):
+            # "« Ils ont brûlé nos greniers », témoigne une mère arrivée à Ouahigouya": a witness's words on
+            # the incident told before, not another one where the witness is
+            new_places = False
         separate = new_places and dm is None and _SEPARATE.match(s.text) is not None
         if cur is not None and dm is None and (separate or not _one_context(pick_type(cues), pick_type(cur.cues))) and (
                 new_places or _new_actors(actors, s, cur)):
@@ -563,6 +567,7 @@ class _Around:
         self.actor_spans, self.dl_end, self.is_country = actor_spans, dl_end, is_country
         self.index = {id(s): i for i, s in enumerate(sents)}
         self.taken = {self.index[id(s)] for inc in incidents for s in inc.sentences}
+        self.incident_of = {self.index[id(s)]: inc for inc in incidents for s in inc.sentences}
 
     def places(self, inc: _Incident) -> list[PlaceMention]:
         """The places where the nearest such sentence (before the incident first) says something is or
@@ -578,7 +583,7 @@ class _Around:
                 break
             order.append(i)
         told_before = next((i for i in range(first - 1, max(-1, first - 4), -1) if i in self.taken), None)
-        if told_before is not None and any(_BACK_REFERENCE.search(x.text) for x in inc.sentences):
+        if told_before is not None and _refers_to(inc, self.incident_of[told_before]):
             # "... battu à mort par une foule à Sikasso. La police a interpellé mardi trois personnes
             # soupçonnées d'avoir participé au lynchage": what refers to the incident told just before
             # happened where it did, when it names no place of its own (last resort, precision 2)
@@ -604,10 +609,31 @@ _CONTESTED = re.compile(r"\b(?:reject\w*|disput\w*|contest\w*|deni\w*|deny|refut
                         re.IGNORECASE)
 #: an incident told before, referred to by a definite event noun: "participé au lynchage", "the suspects in
 #: the attack", "sa libération"
-_BACK_REFERENCE = re.compile(r"\b(?:the|this|that|l['’]|le|la|cette|ce|au|du|sa|son|leur)\s*(?:attack|attaque|lynchage|lynching|"
-                             r"killing|massacre|abduction|enl[èe]vement|kidnapping|arrest|arrestation|interpellation|"
-                             r"assassinat|assassination|meurtre|murder|lib[ée]ration|release|d[ée]tention|detention)s?\b",
-                             re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|that|l['’]|le|la|cette|ce|au|du|sa|son|leur)\s*(?:(?P<violent>attack|attaque|"
+                             r"lynchage|lynching|killing|massacre|abduction|enl[èe]vement|kidnapping|assassinat|"
+                             r"assassination|meurtre|murder)|(?P<detention>arrest|arrestation|interpellation|lib[ée]ration|"
+                             r"release|d[ée]tention|detention))s?\b", re.IGNORECASE)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation (« », “ ”, or straight double quotes) of ``text``."""
+    before = text[:pos]
+    if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _refers_to(inc: _Incident, before: _Incident) -> bool:
+    """Whether an incident's sentences refer to the incident told before by its kind: "soupçonnées d'avoir
+    participé au lynchage" after a lynching, "exiger sa libération" after an arrest (not "l'attaque du poste"
+    after the arrest of its suspects)."""
+    family = _family(pick_type(before.cues))
+    for x in inc.sentences:
+        for m in _BACK_REFERENCE.finditer(x.text):
+            if (m.group("violent") and family in ("violent", "Riots")) or (
+                    m.group("detention") and pick_type(before.cues)[1] == "Arrests"):
+                return True
+    return False
 #: how many sentences before and after an incident are searched for its place when it names none
 _NEARBY = 1
 #: a place an adjacent sentence locates something at ("in X", "near X", "à X")

@@ -89,6 +89,7 @@ _TREND_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:have|has)\s+(?:\w+\s+)?(?:multip
 _TREND_BITS = re.compile(r"years|months|decades|ann[ée]es|mois|wave|vague|s[ée]rie|series|spate|multipli|increased|"
                          r"intensifi|risen|grown|surged|spread|driven|displaced|forced|accru|g[ée]n[ée]ralis|[ée]tendu|hausse",
                          re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:the|les|l['’]|la|le|ces|cette|these|this)\s*(?:\w+\s+)?$", re.IGNORECASE)
 #: a protest named as such (a crowd alone is not one)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|rallies|sit-?in|manifest\w*|marche|rioters?|"
                            r"émeut\w*|riot\w*)\b", re.IGNORECASE)
@@ -331,6 +332,8 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
                                                                                       "incident", "enl"))
                             and _TREND_AFTER.match(sentence, end))):
             continue  # "years of attacks have driven thousands from their homes": a trend, not an incident
+        if _SINCE_BEFORE.search(sentence, max(0, start - 30), start):
+            continue  # "ont fui la commune depuis les attaques de la semaine dernière": the cause, told elsewhere
         if _CHARGE_BEFORE.search(sentence, max(0, start - 50), start):
             continue  # "suspected of taking part in the attack", "participé au lynchage": the charge, not an event
         if group == "atk":

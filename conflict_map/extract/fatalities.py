@@ -79,7 +79,7 @@ _KILL_VERB = re.compile(
     # a day between the verb and its figure: "ont tué lundi quatre civils", "killed on Monday four"
     r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche|yesterday|hier|overnight|last night)(?:\s+(?:night|evening|morning|soir|matin))?"
-    r",?\s+)?[\"“«‘']?\s*$",  # ('killed "more than 40 terrorists"')
+    r",?\s+)?[\"“”«»‘’']?\s*$",  # ('killed "more than 40 terrorists"', "avoir « neutralisé » 23 terroristes")
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(

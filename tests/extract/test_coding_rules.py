@@ -1248,3 +1248,15 @@ def test_what_refers_to_the_incident_before_happened_there(invented_gaz) -> None
                            "participé au lynchage.")
     assert [(e.sub_event_type, e.location, e.geo_precision) for e in ev] == [
         ("Mob violence", "Talbi", 1), ("Arrests", "Talbi", 2)]
+
+
+def test_since_the_attacks_and_a_witness_quote_tell_no_new_incident(invented_gaz) -> None:
+    text = ("Plus de 5 000 personnes ont fui la commune de Talbi depuis les attaques de la semaine dernière. "
+            "La semaine dernière, des hommes armés avaient attaqué le village de Kelta, tuant au moins neuf civils. "
+            "« Nous sommes partis sans rien, ils ont brûlé nos greniers », témoigne une mère arrivée à Wadi Karo.")
+    ev = _ev(invented_gaz, text)
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in ev] == [("Kelta", "Attack", 9)]
+
+
+def test_a_quoted_figure_after_its_verb() -> None:
+    assert count_deaths("L'armée a annoncé avoir « neutralisé » 23 terroristes.").low == 23
