@@ -368,8 +368,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # the incident told before, not another one where the witness is
             new_places = False
         separate = new_places and dm is None and _SEPARATE.match(s.text) is not None
-        if cur is not None and dm is None and (separate or not _one_context(pick_type(cues), pick_type(cur.cues))) and (
-                new_places or _new_actors(actors, s, cur)):
+        # (a violent event of another kind by new actors at a new place is another incident too: "L'armée affirme
+        # par ailleurs avoir détruit des bases terroristes dans la forêt de Kompienga au cours de frappes
+        # aériennes" after gunmen shot traders in Diapaga)
+        other = cur is not None and dm is None and (
+            separate or not _one_context(pick_type(cues), pick_type(cur.cues))
+            or (new_places and pick_type(cues)[0] != pick_type(cur.cues)[0] and _new_actors(actors, s, cur)))
+        if other and (new_places or _new_actors(actors, s, cur)):
             # "... In Mopti, police arrested four suspects": another kind of event, same day; without a
             # place of its own it happened where the one before did ("Police later arrested three men").
             # (Neither a place nor an actor of its own: more of the same event, "Several houses were

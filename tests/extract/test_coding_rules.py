@@ -1260,3 +1260,11 @@ def test_since_the_attacks_and_a_witness_quote_tell_no_new_incident(invented_gaz
 
 def test_a_quoted_figure_after_its_verb() -> None:
     assert count_deaths("L'armée a annoncé avoir « neutralisé » 23 terroristes.").low == 23
+
+
+def test_an_air_strike_by_the_army_elsewhere_is_another_incident(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Samedi, à Talbi, des hommes armés ont abattu trois commerçants devant leur boutique. L'armée "
+                           "affirme par ailleurs avoir détruit plusieurs bases terroristes près de Kelta au cours de "
+                           "frappes aériennes.")
+    assert [(e.location, e.sub_event_type, e.actor1) for e in ev] == [
+        ("Talbi", "Attack", "Unidentified Armed Group (Mali)"), ("Kelta", "Air/drone strike", "Military Forces of Mali")]
