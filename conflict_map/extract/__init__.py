@@ -57,6 +57,7 @@ _REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3
 #: "Elsewhere" or "Par ailleurs": as often another account of the same attacks, "Elsewhere, an official
 #: wrote that the towns of Nioro and Gogui had been targeted")
 _SEPARATE = re.compile(
+    r"\b(?:separately|s[ée]par[ée]ment)\b|"
     r"^\W*(?:\d{1,2}[:h.]\d{2}\W*)?(?:separately|in\s+(?:a|another)\s+(?:separate\s+|different\s+)?(?:incident|attack|development)|"
     r"in\s+a\s+separate\s+\w+|s[ée]par[ée]ment|(?:on\s+)?(?:that|the)\s+same\s+day|(?:le|ce)\s+m[êe]me\s+jour|"
     r"(?:dans|lors\s+d['’])\s*(?:un|une)\s+autre\s+(?:incident|attaque|affaire))\b", re.IGNORECASE)
@@ -367,7 +368,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # "« Ils ont brûlé nos greniers », témoigne une mère arrivée à Ouahigouya": a witness's words on
             # the incident told before, not another one where the witness is
             new_places = False
-        separate = new_places and dm is None and _SEPARATE.match(s.text) is not None
+        separate = new_places and dm is None and _SEPARATE.search(s.text) is not None
         # (a violent event of another kind by new actors at a new place is another incident too: "L'armée affirme
         # par ailleurs avoir détruit des bases terroristes dans la forêt de Kompienga au cours de frappes
         # aériennes" after gunmen shot traders in Diapaga)
@@ -439,7 +440,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
     if gaz is not None and all_mentions:
         # "BURKINA FASO. In Kaya, ...", "In Mali, ... Niono and Léré. In Burkina Faso, ...": a place in a part
         # of the report that names its country first is looked for there, with that part as context
-        segments = _country_segments(gaz, text, sents)
+        segments = _country_segments(gaz, text, sents, hints)
         groups: dict[tuple[str, int], list[PlaceMention]] = {}
         rest = []
         for p in all_mentions:
@@ -699,10 +700,13 @@ _COUNTRY_LEAD = re.compile(r"^\W*(?:(?:in|au|aux|en|dans\s+le)\s+)?(?P<name>[A-Z
                            r"\s*[,.:—–]", re.IGNORECASE)
 
 
-def _country_segments(gaz: Any, text: str, sents: Sequence[Sentence]) -> list[tuple[int, int, str]]:
+def _country_segments(gaz: Any, text: str, sents: Sequence[Sentence],
+                      hints: Sequence[str] = ()) -> list[tuple[int, int, str]]:
     """The parts of a report that start by naming their country ("BURKINA FASO. In Kaya, ...", "In Mali,
     armed groups attacked Niono and Léré. In Burkina Faso, ..."), as (start, end, ISO code); a part ends
-    where the paragraph or the next such part starts. Only for reports with two or more such parts."""
+    where the paragraph or the next such part starts. Only for reports with two such parts or more, or
+    one about another country than the ones given ("In Mali, the army said separately ..." in a report on
+    Niger)."""
     out: list[tuple[int, int, str]] = []
     open_: tuple[int, str] | None = None
     for s in sents:
@@ -721,7 +725,8 @@ def _country_segments(gaz: Any, text: str, sents: Sequence[Sentence]) -> list[tu
             open_ = (s.start, cc)
     if open_ is not None:
         out.append((open_[0], len(text), open_[1]))
-    return out if len({c for _, _, c in out}) >= 2 else []
+    named = {c for _, _, c in out}
+    return out if len(named) >= 2 or named - set(hints) else []
 
 
 def _dated_recently(sents: Sequence[Sentence], upto: Sentence, ref: date | None) -> bool:

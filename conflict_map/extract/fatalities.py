@@ -104,6 +104,9 @@ _PERSON = (r"(?:officer|commander|chief|imam|man|woman|boy|girl|child|civilian|s
            r"resident|peacekeeper|guard|contractor|businessman|official|employee|worker|pastoralist|father|son|"
            r"brother|husband|wife|elder|village head|secretary|deputy|prefect|judge|journalist|doctor|homme|femme|"
            r"enfant|civil|soldat|militaire|commer[cç]ant|berger|[ée]leveur|chef|notable)")
+#: one more victim after a counted group: "killed six Nigerien soldiers and a civilian guide"
+_AND_ONE = re.compile(r"\s+(?:[\w'-]+\s+){1,3}?(?:and|et)\s+(?P<one>(?:a|an|one|un|une)\s+(?:[\w'-]+\s+){0,2}?"
+                      + _PERSON + r")\b(?!s)", re.IGNORECASE)
 _SINGLE = re.compile(
     r"\b(?:killed|killing|shot dead|gunned down|assassinated|assassinating|executed|executing|murdered|murdering|"
     r"lynched|beheaded|stabbed to death|tu[ée]|tuant|abattu|assassin[ée]|ex[ée]cut[ée])\s+"
@@ -309,16 +312,26 @@ _SIDES = (
 
 def victim_sides(sentence: str, ends: Iterable[int]) -> set[str]:
     """Whose deaths the figures ending at ``ends`` count ("state", "armed", "civilian"), from the words
-    right after each."""
+    right after each (or, for "15 of them", the group named before: "pursued the attackers and killed 15
+    of them")."""
     out: set[str] = set()
     for end in ends:
         after = sentence[end:end + 30]
+        if _OF_THEM.match(after):
+            after = sentence[max(0, end - 50):end]
+            near = [(m.end(), side) for side, rx in _SIDES for m in rx.finditer(after)]
+            if near:
+                out.add(max(near)[1])
+            continue
         for side, rx in _SIDES:
             m = rx.search(after)
             if m and m.start() <= 12:
                 out.add(side)
                 break
     return out
+
+
+_OF_THEM = re.compile(r"\s+(?:of\s+them|d['’]entre\s+eux|parmi\s+eux)\b", re.IGNORECASE)
 
 
 def count_deaths(sentence: str) -> Deaths:
@@ -414,6 +427,13 @@ def count_deaths(sentence: str) -> Deaths:
             high += hi
             spans.append(m.span())
             parts.append((m.start(), m.end(), lo, hi))
+            one = _AND_ONE.match(sentence, m.end()) if verb_end == m.end() else None
+            if one is not None:
+                # "killed six soldiers and a civilian guide": one more victim of the same verb
+                low += 1
+                high += 1
+                spans.append((one.start("one"), one.end()))
+                parts.append((one.start("one"), one.end(), 1, 1))
     # "killed a trader", "shot dead the village chief": one victim, unless a count follows
     for m in (_SINGLE_S.finditer(_SINGLE_L, lowered) if fast else _SINGLE.finditer(sentence)):
         if _NEG_WORDS.search(sentence[max(0, m.start() - 20):m.start()]):

@@ -979,6 +979,7 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ("Un jeune homme a été battu à mort lundi par une foule en colère.", 1, 1),
     ("A mob beat a suspected thief to death.", 1, 1),
     ("A man was burned alive by the mob.", 1, 1),
+    ("Gunmen killed six soldiers and a civilian guide in an ambush.", 7, 7),
     ("Une quinzaine de civils ont été tués, selon un élu ; d'autres sources évoquent entre quinze et vingt-cinq morts.",
      15, 25),
 ])
@@ -1268,3 +1269,17 @@ def test_an_air_strike_by_the_army_elsewhere_is_another_incident(invented_gaz) -
                            "frappes aériennes.")
     assert [(e.location, e.sub_event_type, e.actor1) for e in ev] == [
         ("Talbi", "Attack", "Unidentified Armed Group (Mali)"), ("Kelta", "Air/drone strike", "Military Forces of Mali")]
+
+
+def test_the_attackers_killed_in_pursuit_add_to_the_soldiers(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Gunmen killed six soldiers in an ambush near Talbi on Tuesday, the army said. The army said "
+                           "its troops pursued the attackers and killed 15 of them.")
+    assert [e.fatalities for e in ev] == [21]
+
+
+def test_separately_inside_a_sentence_and_a_convoy_of_boats(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Gunmen killed six soldiers in an ambush near Talbi on Tuesday. The army said separately that "
+                           "it had repelled an attack on its post at Kelta on the same day.")
+    assert [e.location for e in ev] == ["Talbi", "Kelta"]
+    cues = find_cues("Fighters attacked a convoy of river boats, killing 12 passengers.")
+    assert pick_type(cues) == ("Violence against civilians", "Attack")
