@@ -368,7 +368,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # "« Ils ont brûlé nos greniers », témoigne une mère arrivée à Ouahigouya": a witness's words on
             # the incident told before, not another one where the witness is
             new_places = False
-        separate = new_places and dm is None and _SEPARATE.search(s.text) is not None
+        # ("On the same day, JNIM militants shot dead two herders in Tillabéri" after IS Sahel's attack on its
+        # checkpoint: other actors at the same place and day are another event)
+        separate = (cur is not None and dm is None and _SEPARATE.search(s.text) is not None
+                    and (new_places or _new_actors(actors, s, cur, armed=True)))
         # (a violent event of another kind by new actors at a new place is another incident too: "L'armée affirme
         # par ailleurs avoir détruit des bases terroristes dans la forêt de Kompienga au cours de frappes
         # aériennes" after gunmen shot traders in Diapaga)
@@ -394,6 +397,10 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 dm is not None and not cur.explicit and new_places
                 and not _one_context(pick_type(cues), pick_type(cur.cues))
                 and any(not only_situates(text, p) for p in cur.places)) or (
+                # "The army camp was attacked.\n\nA bus struck a mine yesterday near Namssiguia": a new
+                # paragraph dated and placed on its own does not date the undated incident before it
+                dm is not None and not cur.explicit and new_places and cur.sentences
+                and "\n\n" in text[cur.sentences[-1].end:s.start].replace("\r", "")) or (
                 dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
                 and _family(pick_type(cur.cues)) != "Strategic developments"):
             # (a release on a day of its own is its own event: "He was released on May 21" after an abduction)
@@ -657,10 +664,11 @@ def _family(typed: tuple[str, str]) -> str:
     return "violent" if typed[0] in _VIOLENT else typed[0]
 
 
-def _new_actors(actors: Sequence[Any], s: Sentence, cur: _Incident) -> bool:
+def _new_actors(actors: Sequence[Any], s: Sentence, cur: _Incident, armed: bool = False) -> bool:
     """Whether a sentence names actors the incident told before does not ("Police later arrested three
-    suspects" after gunmen attacked; not "the assailants took 100 head of cattle")."""
-    mine = {a.name for a in actors if s.start <= a.start < s.end}
+    suspects" after gunmen attacked; not "the assailants took 100 head of cattle"); with ``armed``, only
+    forces and armed groups count (not the civilians they killed)."""
+    mine = {a.name for a in actors if s.start <= a.start < s.end and (not armed or a.inter in (1, 2, 3, 4, 8))}
     if not mine:
         return False
     before = {a.name for a in actors for x in cur.sentences if x.start <= a.start < x.end}

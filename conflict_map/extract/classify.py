@@ -83,6 +83,11 @@ _RELEASE = re.compile(r"(?:were|was|have been|has been|had been|ont été|a ét�
 #: convois se sont multipliées", "attacks on schools have increased"
 _TREND_BEFORE = re.compile(r"\b(?:years|months|decades|ann[ée]es|mois|wave|vague|s[ée]rie|series|spate)\s+(?:of|d['’]|de|des)\s*"
                            r"(?:\w+\s+)?$", re.IGNORECASE)
+#: a kind of event talked about in general: "Attacks on convoys are also a way of showing who controls the road"
+_GENERIC_AFTER = re.compile(r"(?:\s+(?:on|against|contre|sur|de|des|du|by|par)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:are|remain|"
+                            r"constitute|represent|sont|restent|constituent|repr[ée]sentent|demeurent)\s+(?:also\s+|often\s+|"
+                            r"still\s+|aussi\s+|souvent\s+|toujours\s+|d[ée]sormais\s+|now\s+)?(?:a|an|one|the|part|un|une|le|la|"
+                            r"les|l['’]|des|devenue?s)\b", re.IGNORECASE)
 _TREND_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:have|has)\s+(?:\w+\s+)?(?:multiplied|increased|intensified|risen|grown|"
                           r"surged|spread|driven|displaced|forced)|se\s+sont\s+(?:multipli[ée]e?s|intensifi[ée]e?s|"
                           r"accru(?:e?s)?|g[ée]n[ée]ralis[ée]e?s|[ée]tendue?s)|(?:sont|ont)\s+en\s+hausse)\b", re.IGNORECASE)
@@ -90,6 +95,8 @@ _TREND_BITS = lx.StartFinder(r"years|months|decades|ann[ée]es|mois|wave|vague|s
                              r"intensifi|risen|grown|surged|spread|driven|displaced|forced|accru|g[ée]n[ée]ralis|"
                              r"[ée]tendu|hausse")
 _CHARGE_BITS = lx.StartFinder("partic|impliqu|involv|part|master|perpetr|author|organi|auteur|cerveau|commandit")
+_PLURAL_EVENTS = frozenset("attacks attaques killings clashes affrontements ambushes embuscades kidnappings abductions "
+                           "enlèvements enlevements raids assassinations assassinats".split())
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:the|les|l['’]|la|le|ces|cette|these|this)\s*(?:\w+\s+)?$", re.IGNORECASE)
 #: a protest named as such (a crowd alone is not one)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|rallies|sit-?in|manifest\w*|marche|rioters?|"
@@ -341,6 +348,8 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
                                                                                       "incident", "enl"))
                             and _TREND_AFTER.match(sentence, end))):
             continue  # "years of attacks have driven thousands from their homes": a trend, not an incident
+        if m.group()[-1:] == "s" and m.group().lower() in _PLURAL_EVENTS and _GENERIC_AFTER.match(sentence, end):
+            continue  # "Attacks on convoys are a way of showing who controls the road": in general
         w50 = low[max(0, start - 50):start]  # (substring tests first: most cues pass every check)
         if since_i and ("since" in w50 or "depuis" in w50) and _SINCE_BEFORE.search(sentence, max(0, start - 30), start):
             continue  # "ont fui la commune depuis les attaques de la semaine dernière": the cause, told elsewhere

@@ -68,7 +68,7 @@ _KILL_VERB = re.compile(
     r"\b(?:(?:killing|killed|kills|kill|death toll (?:(?:rose|rising|climbed) )?(?:of|to|at)|claimed the lives of|"
     r"left|leaving|tuant|tu[ée]|faisant|a fait|ont fait|bilan (?:de|d'au moins|provisoire de)|toll of|toll at|"
     r"(?:shot|gunned|shooting|gunning) dead|gunned down|gunning down|lost|losing|perdu|executed|massacred|assassinated|murdered|ex[ée]cut[ée]|abattu|killing of|"
-    r"neutrali[sz]ed|neutralis[ée]|neutralising|neutralizing|"
+    r"neutrali[sz]ed|neutralis[ée]|neutralising|neutralizing|neutralis(?:er|e)|neutralize|tuer|abattre|[ée]liminer|"
     r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death|"
     r"co[ûu]t[ée] la vie [àa]|(?:la |the )?pertes? (?:de|d['’])|the loss of|loss of|"
     r"number of (?:dead|deaths|victims|fatalities) (?:at|to|of)|nombre de (?:morts|victimes) (?:à|de)|"
@@ -128,6 +128,8 @@ _COMPANIONS = re.compile(
 _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+"
                         # ("among them my cousin and two women": the two women are of the eleven)
                         r"(?:[^.;:\d]{0,40}?(?:\band|\bet|,)\s+)?$", re.IGNORECASE)
+_ADDRESS_BEFORE = re.compile(r"\b(?:secteur|quartier|sector|zone|RN|route nationale|national road|n°|no\.|num[ée]ro|lot|"
+                             r"rue|avenue|street|cit[ée]|block|bloc|km|PK|point kilom[ée]trique)\s*$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan(?:uary|vier)?|janv|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
     r"july?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|"
@@ -362,8 +364,9 @@ def count_deaths(sentence: str) -> Deaths:
     for m in (_NUM_RE_L.finditer(lowered) if fast else _NUM_RE.finditer(sentence)):
         a, b = m.group("a"), m.group("b")
         q = (m.group("q") or "").strip().lower()
-        if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
-            continue
+        if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or \
+                _ADDRESS_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+            continue  # ("mardi 12", "le secteur 13", "la RN 1": a date or an address, not a count)
         a_low = a.lower()
         if a_low in ("a", "an", "un", "une", "et", "no", "one") and not b:
             # "a"/"one" alone is too often an article or a pronoun: only right after a killing verb,
@@ -442,10 +445,13 @@ def count_deaths(sentence: str) -> Deaths:
             continue
         if _ANIMALS.match(sentence, m.end() - 1):
             continue
-        low += 1
-        high += 1
-        spans.append(m.span())
-        parts.append((m.start(), m.end(), 1, 1))
+        # "shot dead a nurse and a driver": the further victims listed after the first
+        more = [g for g in _more_singles(lowered, m.end()) if g.group("head") not in _NOT_PERSON]
+        k = 1 + len(more)
+        low += k
+        high += k
+        spans.append((m.start(), more[-1].end() if more else m.end()))
+        parts.append((m.start(), more[-1].end() if more else m.end(), k, k))
     # "a civilian was killed", "a boy was shot dead": one victim
     for m in (_SINGLE_PASSIVE_S.finditer(_SINGLE_PASSIVE, lowered) if fast else _SINGLE_PASSIVE.finditer(sentence)):
         if any(a < m.end() and b > m.start() for a, b in spans):

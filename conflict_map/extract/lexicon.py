@@ -18,7 +18,7 @@ __all__ = [
 CUES: dict[tuple[str, str], list[str]] = {
     ("Battles", "Government regains territory"): [
         r"recaptur\w*", r"retook", r"retaken", r"retake", r"regain\w* control", r"took back",
-        r"reprise? (?:le )?contr[ôo]le", r"reconqu\w*", r"repris (?:la ville|le village|la localit[ée])",
+        r"reprise? (?:le )?contr[ôo]le", r"reconqu(?:is|ise|ises|irent|ièrent|i[èe]rent|érir|erir)\b", r"repris (?:la ville|le village|la localit[ée])",
         r"repris (?:\w+ ){1,2}le contr[ôo]le",
     ],
     ("Battles", "Non-state actor overtakes territory"): [
@@ -117,7 +117,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ("Violence against civilians", "Abduction/forced disappearance"): [
         r"kidnap\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostage-taking", r"went missing",
         r"(?:took|taking|take|seized|holding) (?:\w+ ){0,3}hostages?", r"pris (?:\w+ ){0,3}en otages?",
-        r"gone missing", r"forcibly disappeared", r"enlev\w*", r"kidnapp\w*", r"otages?", r"rapt",
+        r"gone missing", r"forcibly disappeared", r"enl[èe]v\w*", r"kidnapp\w*", r"otages?", r"rapt",
         r"pris en otage", r"port[ée]s? disparus?",
         r"(?:enforced |forced |involuntary )disappearances?", r"disparitions? forc[ée]es?",
     ],
@@ -153,6 +153,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:saisi|d[ée]couvert|r[ée]cup[ée]r[ée]) (?:des |une cache d'|un stock d'|plusieurs |\d+ )?"
         r"(?:armes|munitions|explosifs|fusils|kalachnikovs?|engins explosifs|grenades|roquettes)",
         r"d[ée]samor[cç]\w*", r"saisie d'armes", r"disposed of", r"planting (?:an? )?(?:ied|mine|explosive|bomb)s?",
+        r"caches? d['’]armes", r"d[ée]p[ôo]ts? d['’]armes",
         r"(?:neutrali[sz]ed|destroyed|detonated|discovered|found) (?:an? |the |two |several )?(?:\w+ )?(?:ieds?|mines?|explosive devices?|bombs?|weapons caches?)(?= (?:in|near|at|between|on|planted|placed|before)|[,.]| that was)",
         r"dismantled (?:an? )?(?:\w+ )?cell", r"d[ée]jou[ée]",
     ],

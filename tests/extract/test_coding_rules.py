@@ -980,6 +980,9 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ("A mob beat a suspected thief to death.", 1, 1),
     ("A man was burned alive by the mob.", 1, 1),
     ("Gunmen killed six soldiers and a civilian guide in an ambush.", 7, 7),
+    ("Armed men shot dead a nurse and a driver on Monday.", 2, 2),
+    ("Des hommes armés ont tiré sur les clients d'un maquis du secteur 13, faisant trois morts.", 3, 3),
+    ("Les frappes ont permis de neutraliser une vingtaine de terroristes.", 20, 20),
     ("Une quinzaine de civils ont été tués, selon un élu ; d'autres sources évoquent entre quinze et vingt-cinq morts.",
      15, 25),
 ])
@@ -1283,3 +1286,40 @@ def test_separately_inside_a_sentence_and_a_convoy_of_boats(invented_gaz) -> Non
     assert [e.location for e in ev] == ["Talbi", "Kelta"]
     cues = find_cues("Fighters attacked a convoy of river boats, killing 12 passengers.")
     assert pick_type(cues) == ("Violence against civilians", "Attack")
+
+
+def test_other_groups_at_the_same_place_and_day_are_another_event(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "On Monday, IS Sahel fighters attacked a police checkpoint in Talbi, killing four police "
+                           "officers. On the same day, JNIM militants shot dead two herders in Talbi.")
+    assert [(e.sub_event_type, e.fatalities) for e in ev] == [("Armed clash", 4), ("Attack", 2)]
+    # the same unnamed gunmen, the same place and day: one event
+    ev = _ev(invented_gaz, "On Monday, unknown gunmen attacked a vehicle near Talbi, killing six. On the same day, "
+                           "unknown gunmen attacked a camp also near Talbi, killing three civilians.")
+    assert [e.fatalities for e in ev] == [9]
+
+
+def test_a_new_paragraph_dated_and_placed_apart_is_another_incident(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Heavy gunfire in Talbi this morning. The army camp was attacked.\n\nA bus struck a mine "
+                           "yesterday near Kelta. 2 passengers dead.")
+    assert [(e.location, e.sub_event_type) for e in ev] == [("Talbi", "Armed clash"),
+                                                             ("Kelta", "Remote explosive/landmine/IED")]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("Les autorités affirment que la reconquête progresse.", None),
+    ("L'ONG condamne l'enlèvement de trois de ses agents, survenu samedi.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Le 9 février, une importante cache d'armes a été découverte et saisie.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Attacks on convoys are also a way of showing who controls the road.", None),
+    ("Clashes are reported in the north.", ("Battles", "Armed clash")),
+])
+def test_review_8_cues(sentence: str, typed) -> None:
+    cues = find_cues(sentence)
+    assert (pick_type(cues) if cues else None) == typed
+
+
+@pytest.mark.parametrize("text", ["À Tallbi, des individus armés ont tiré hier soir sur des habitants, faisant trois morts.",
+                                  "Frappe de drone ce matin sur le marché hebdomadaire de Tallbi."])
+def test_a_sentence_initial_preposition_and_a_weekly_market_introduce_places(invented_gaz, text: str) -> None:
+    assert [e.location for e in _ev(invented_gaz, text)] == ["Talbi"]
