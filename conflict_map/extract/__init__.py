@@ -618,7 +618,8 @@ class _Around:
 
 #: an account that disputes another: "rejected the army's account", "conteste la version officielle"
 _CONTESTED = re.compile(r"\b(?:reject\w*|disput\w*|contest\w*|deni\w*|deny|refut\w*|rejet\w*|d[ée]ment\w*|r[ée]fut\w*)\s+"
-                        r"(?:[\w'’-]+\s+){0,3}?(?:account|version|claims?|toll|figures?|bilan|affirmations?|communiqu[ée])s?\b",
+                        r"(?:[\w'’-]+\s+){0,3}?(?:account|version|claims?|toll|figures?|bilan|affirmations?|communiqu[ée])s?\b|"
+                        r"\b(?:au\s+contraire|on\s+the\s+contrary|contrairement\s+(?:à|aux?)|contrary\s+to)\b",
                         re.IGNORECASE)
 #: an incident told before, referred to by a definite event noun: "participé au lynchage", "the suspects in
 #: the attack", "sa libération"

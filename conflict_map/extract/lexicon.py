@@ -170,7 +170,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"d[ée]truit\w*", r"br[ûu]l[ée]\w*",
     ],
     ("Strategic developments", "Non-violent transfer of territory"): [
-        r"without (?:a |any )?(?:fight\w*|resistance|clash\w*|combat)", r"under (?:the )?control of", r"unopposed", r"handed over", r"sans combat", r"r[ée]trocession",
+        r"without (?:a |any )?(?:fight\w*|resistance|clash\w*|combat)", r"under (?:the )?control of", r"unopposed", r"handed over (?:the )?(?:town|city|camp|base|post|positions?|control|territory)", r"sans combat", r"r[ée]trocession",
         r"sans (?:rencontrer |opposer )?(?:de |aucune |la moindre )?r[ée]sistance", r"without (?:meeting|encountering) (?:any )?resistance",
         r"(?:took|take|taken) over (?:the )?(?:town|camp|base|post)", r"(?:vacated|abandoned) (?:the |their )?(?:base|camp|post|positions?)",
     ],

@@ -1323,3 +1323,11 @@ def test_review_8_cues(sentence: str, typed) -> None:
                                   "Frappe de drone ce matin sur le marché hebdomadaire de Tallbi."])
 def test_a_sentence_initial_preposition_and_a_weekly_market_introduce_places(invented_gaz, text: str) -> None:
     assert [e.location for e in _ev(invented_gaz, text)] == ["Talbi"]
+
+
+def test_an_account_to_the_contrary_and_people_handed_over(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "L'armée affirme avoir détruit lundi, lors d'une frappe de drone près de Talbi, un « plot "
+                           "terroriste », tuant « plusieurs dizaines » de combattants.\n\nDes habitants assurent au "
+                           "contraire que la frappe a touché un marché, faisant au moins 24 morts parmi les civils.")
+    assert [(e.fatalities, e.fatalities_high) for e in ev] == [(12, 24)]
+    assert find_cues("The men were handed over to the authorities in the town on Saturday.") == []
