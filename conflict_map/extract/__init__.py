@@ -57,7 +57,7 @@ _REL_N = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3
 #: "Elsewhere" or "Par ailleurs": as often another account of the same attacks, "Elsewhere, an official
 #: wrote that the towns of Nioro and Gogui had been targeted")
 _SEPARATE = re.compile(
-    r"\b(?:separately|s[ée]par[ée]ment)\b|"
+    r"\b(?:separately|s[ée]par[ée]ment|unrelated|sans\s+(?:aucun\s+)?lien|the\s+same\s+day|le\s+m[êe]me\s+jour)\b|"
     r"^\W*(?:\d{1,2}[:h.]\d{2}\W*)?(?:separately|in\s+(?:a|another)\s+(?:separate\s+|different\s+)?(?:incident|attack|development)|"
     r"in\s+a\s+separate\s+\w+|s[ée]par[ée]ment|(?:on\s+)?(?:that|the)\s+same\s+day|(?:le|ce)\s+m[êe]me\s+jour|"
     r"(?:dans|lors\s+d['’])\s*(?:un|une)\s+autre\s+(?:incident|attaque|affaire))\b", re.IGNORECASE)
@@ -268,6 +268,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # (history is only asked when it matters: both checks are pure functions of the text)
             if cur is not None and not is_history(s.text, ref_year):
                 cur.death_sents.append(s)
+                if not cur.explicit and ref is not None and _LEADING_DATE.match(s.text):
+                    # "... confirm the death of two members of its team. On Monday 14 April, a vehicle was
+                    # stopped by armed men": a sentence that opens with a day sets the undated incident's
+                    lead = resolve_date(s.text, ref)
+                    if lead is not None and lead.start <= 3 and not lead.statement and not lead.since:
+                        cur.date, cur.precision, cur.expression, cur.explicit = (lead.date, lead.precision,
+                                                                                 lead.expression, True)
             elif cur is None and ref is not None and _YEAR_IN.search(s.text):
                 # "Le procès des accusés de l'attaque de Chinégodar, en janvier 2020, s'est poursuivi mardi.
                 # Cette attaque avait coûté la vie à 89 soldats.": what follows may go on with that old event
@@ -404,6 +411,13 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
                 and _family(pick_type(cur.cues)) != "Strategic developments"):
             # (a release on a day of its own is its own event: "He was released on May 21" after an abduction)
+            if dm is None and cur is None and si > 0 and (si - 1) not in told and _LEADING_DATE.match(sents[si - 1].text) \
+                    and not find_cues(sents[si - 1].text):
+                # "On Monday 14 April, a vehicle was stopped by armed men near Gayéri. The nurse and the driver were
+                # shot dead.": the sentence that sets the scene dates the incident
+                scene = resolve_date(_without_dateline(sents[si - 1], dl_end), ref or _NO_REFERENCE)
+                if scene is not None and not scene.statement and not scene.since:
+                    dm = scene
             cur = _Incident(dm.date if dm else ref, dm.precision if dm else (1 if ref else None),
                             dm.expression if dm else "", dm is not None and not dm.statement)
             if dm is None and ref is not None:
@@ -558,6 +572,9 @@ _RELATIVE = re.compile(r"\b(?:which|that|who|whose|qui|dont|lequel|laquelle)\b",
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:où|where|when|which|while|whereas|tandis|alors que|lorsque)\b", re.IGNORECASE)
 
 
+#: a sentence that opens with a date: "On Monday 14 April, ...", "Le 9 février, ...", "Dimanche, ..."
+_LEADING_DATE = re.compile(r"\W*(?:on\s+|le\s+|the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                           r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|yesterday|hier)", re.IGNORECASE)
 _RECENTLY = re.compile(r"\b(?:recently|in recent days|r[ée]cemment|ces derniers jours)\b", re.IGNORECASE)
 
 
@@ -586,7 +603,10 @@ class _Around:
         """The places where the nearest such sentence (before the incident first) says something is or
         happened ("in X", "near X", not "fled to X" or "visited X"), ``[]`` if none."""
         first, last = self.index[id(inc.sentences[0])], self.index[id(inc.sentences[-1])]
-        order = []
+        # the sentences inside the incident that tell no event first ("... confirm the death of two members of its
+        # team. On 14 April, a vehicle was stopped by armed men 15 km from Gayéri. The nurse and the driver were
+        # shot dead.")
+        order = [i for i in range(first + 1, last) if i not in self.taken]
         for i in range(first - 1, max(-1, first - 1 - _NEARBY), -1):
             if i in self.taken:
                 break
@@ -654,7 +674,7 @@ _NEARBY = 1
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|inside|within|across|throughout|dans|près\s+de|aux\s+environs\s+de|"
     r"non\s+loin\s+de|area\s+of|vicinity\s+of|outskirts\s+of|village\s+of|town\s+of|locality\s+of|"
-    r"village\s+de|localit[ée]\s+de)|(?<!\w)à)\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|"
+    r"village\s+de|localit[ée]\s+de|km\s+(?:\w+\s+)?(?:from|of)|km\s+(?:\w+\s+)?d[eu])|(?<!\w)à)\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|"
     r"ville|localit[ée])\s+(?:of\s+|de\s+)?)?$", re.IGNORECASE)
 
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})

@@ -97,6 +97,10 @@ _TREND_BITS = lx.StartFinder(r"years|months|decades|ann[ée]es|mois|wave|vague|s
 _CHARGE_BITS = lx.StartFinder("partic|impliqu|involv|part|master|perpetr|author|organi|auteur|cerveau|commandit")
 _PLURAL_EVENTS = frozenset("attacks attaques killings clashes affrontements ambushes embuscades kidnappings abductions "
                            "enlèvements enlevements raids assassinations assassinats".split())
+#: attacks counted together are the ones told: "Les deux attaques ne sont pas liées", "both attacks"
+_BOTH_BEFORE = re.compile(r"\b(?:(?:les|the|ces|these)\s+(?:deux|two|trois|three)|both)\s+$", re.IGNORECASE)
+#: what a speaker's own organisation does ("we are suspending our activities") is no armed actor's change
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:we|our|nous|nos|notre)\b[^.;]{0,25}$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:the|les|l['’]|la|le|ces|cette|these|this)\s*(?:\w+\s+)?$", re.IGNORECASE)
 #: a protest named as such (a crowd alone is not one)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|rallies|sit-?in|manifest\w*|marche|rioters?|"
@@ -359,7 +363,8 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
             # "the ministry blamed ISSP for the attack": the attack told already; it types the event only
             # when nothing else in it does (lowest tier)
             back = (_REFERS_BACK.search(sentence, max(0, start - 60), start) is not None
-                    or (claim_i and _CLAIMED_AFTER.match(sentence, end) is not None))
+                    or (claim_i and _CLAIMED_AFTER.match(sentence, end) is not None)
+                    or _BOTH_BEFORE.search(sentence, max(0, start - 20), start) is not None)
             if _GUNFIRE.fullmatch(m.group()):
                 # shots are at what follows them ("gunfire around the military base", not the residents who
                 # report it); at nobody named ("des coups de feu ont été entendus") they are no event
@@ -439,6 +444,8 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
                 st = "Other"
         else:
             tier = 6
+            if st == "Change to group/activity" and _FIRST_PERSON_BEFORE.search(sentence, max(0, start - 30), start):
+                continue
         cues.append(Cue(et, st, tier, start, end, m.group(),
                         "release" if st == "Agreement" and _RELEASE.match(m.group()) else "lex"))
     return cues

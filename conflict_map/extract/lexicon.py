@@ -306,8 +306,8 @@ RECALL = re.compile(
     r"ans? (?:apr[èe]s|plus t[ôo]t)|il y a \w+ ans?|"
     r"l['’]an(?:n[ée]e)? derni[èe]re?|still (?:traumati[sz]ed|reeling|mourning)|"
     # a standing situation: "le théâtre d'incursions régulières", "the scene of frequent attacks"
-    r"(?:incursions|attaques|attacks|raids|violences|affrontements|clashes)\s+(?:r[ée]guli[èe]res|fr[ée]quentes|"
-    r"r[ée]p[ée]t[ée]es|r[ée]currentes)|(?:regular|frequent|repeated|recurrent|recurring)\s+(?:attacks|incursions|"
+    r"(?:incursions|attaques|attacks|raids|violences|affrontements|clashes|combats)\s+(?:r[ée]guli[èe]r(?:e?s)?|"
+    r"fr[ée]quent(?:e?s)?|r[ée]p[ée]t[ée](?:e?s)?|r[ée]current(?:e?s)?|incessant(?:e?s)?)|(?:regular|frequent|repeated|recurrent|recurring)\s+(?:attacks|incursions|"
     r"raids|clashes)|"
     r"(?:attacks|attaques|killings|violences?|clashes|affrontements)\b[^.;]{0,40}\b(?:are|remain|have become|sont|"
     r"restent) (?:frequent|common|regular|recurrent|fr[ée]quent(?:e?s)?|courant(?:e?s)?|r[ée]guli[èe]re?s?))\b",

@@ -1331,3 +1331,21 @@ def test_an_account_to_the_contrary_and_people_handed_over(invented_gaz) -> None
                            "contraire que la frappe a touché un marché, faisant au moins 24 morts parmi les civils.")
     assert [(e.fatalities, e.fatalities_high) for e in ev] == [(12, 24)]
     assert find_cues("The men were handed over to the authorities in the town on Saturday.") == []
+
+
+def test_a_press_release_sets_the_scene_before_the_deaths(invented_gaz) -> None:
+    text = ("PRESS RELEASE - 3 July 2025\n\nOur alliance is devastated to confirm the death of two members of its team."
+            "\n\nOn Monday 30 June, a vehicle of our mobile clinic was stopped by unidentified armed men about 15 km "
+            "from Talbi. Our nurse and our driver were shot dead.\n\nPending clarification, we are suspending our "
+            "mobile activities around Talbi.")
+    ev = _ev(invented_gaz, text)
+    assert [(e.sub_event_type, str(e.event_date), e.location, e.fatalities) for e in ev] == [
+        ("Attack", "2025-06-30", "Talbi", 2)]
+
+
+def test_two_attacks_not_linked_and_recurrent_clashes(invented_gaz) -> None:
+    text = ("Dimanche matin, des combattants de l'État islamique au Sahel ont attaqué le poste de gendarmerie de Talbi, "
+            "tuant deux gendarmes.\n\nLe même jour, des hommes se réclamant du JNIM ont enlevé quatre commerçants au "
+            "marché de Talbi. Les deux attaques ne sont pas liées.\n\nLa région est le théâtre d'affrontements "
+            "récurrents entre les deux groupes.")
+    assert [e.sub_event_type for e in _ev(invented_gaz, text)] == ["Armed clash", "Abduction/forced disappearance"]
