@@ -130,6 +130,9 @@ _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi 
                         r"(?:[^.;:\d]{0,40}?(?:\band|\bet|,)\s+)?$", re.IGNORECASE)
 _ADDRESS_BEFORE = re.compile(r"\b(?:secteur|quartier|sector|zone|RN|route nationale|national road|n°|no\.|num[ée]ro|lot|"
                              r"rue|avenue|street|cit[ée]|block|bloc|km|PK|point kilom[ée]trique)\s*$", re.IGNORECASE)
+_ADDRESS_BITS = StartFinder(r"secteur|quartier|sector|zone|rn|route nationale|national road|n°|no\.|num|lot|rue|avenue|"
+                            r"street|cit|block|bloc|km|pk|point kilom")
+_INCLUDING_BITS = StartFinder(r"including|among|of whom|dont|parmi|of them")
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan(?:uary|vier)?|janv|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
     r"july?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|"
@@ -361,11 +364,14 @@ def count_deaths(sentence: str) -> Deaths:
         return Deaths(0, 0, ())
     fast = len(lowered) == len(sentence)
     heading = ("toll" in lowered or "bilan" in lowered) and _TOLL_HEADING.match(sentence) is not None
+    # (whether the sentence holds the words of these checks at all: most hold none)
+    address_i = _ADDRESS_BITS.search(lowered) >= 0
+    including_i = _INCLUDING_BITS.search(lowered) >= 0
     for m in (_NUM_RE_L.finditer(lowered) if fast else _NUM_RE.finditer(sentence)):
         a, b = m.group("a"), m.group("b")
         q = (m.group("q") or "").strip().lower()
-        if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or \
-                _ADDRESS_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+        if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or (
+                address_i and _ADDRESS_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
             continue  # ("mardi 12", "le secteur 13", "la RN 1": a date or an address, not a count)
         a_low = a.lower()
         if a_low in ("a", "an", "un", "une", "et", "no", "one") and not b:
@@ -377,7 +383,7 @@ def count_deaths(sentence: str) -> Deaths:
                 continue
         if _NOT_COUNT_AFTER.match(sentence, m.end()):
             continue
-        if _INCLUDING.search(sentence, max(0, m.start() - 70), m.start()):
+        if including_i and _INCLUDING.search(sentence, max(0, m.start() - 70), m.start()):
             continue
         if _ANIMALS.match(sentence, m.end()):
             continue
