@@ -629,7 +629,8 @@ class _Around:
                        for m in self.gaz.spot(s.text, capitalized=True)]
             found = [p for p in candidate_places(self.text, s.start, s.end, spotted, self.actor_spans, self.dl_end,
                                                  self.is_country)
-                     if _LOCATIVE_BEFORE.search(self.text, max(0, p.start - 40), p.start)
+                     if _LOCATIVE_BEFORE.search(self.text, max(0, p.start - 40),
+                                                p.start - (self.text[p.start - 1:p.start] == "#"))  # ("in #Djibo")
                      and not where_someone_speaks(self.text, p.start, p.end)]
             if found:
                 return found

@@ -101,6 +101,10 @@ _PLURAL_EVENTS = frozenset("attacks attaques killings clashes affrontements ambu
 _BOTH_BEFORE = re.compile(r"\b(?:(?:les|the|ces|these)\s+(?:deux|two|trois|three)|both)\s+$", re.IGNORECASE)
 #: what a speaker's own organisation does ("we are suspending our activities") is no armed actor's change
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:we|our|nous|nos|notre)\b[^.;]{0,25}$", re.IGNORECASE)
+_HABIT_BITS = lx.StartFinder(r"regularly|routinely|often|frequently|usually|r[ée]guli[èe]rement|souvent|fr[ée]quemment|"
+                             r"habituellement|r[ée]p[ée]titivement")
+_HABITUAL_BEFORE = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|r[ée]guli[èe]rement|souvent|fr[ée]quemment|"
+                              r"habituellement)\b(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:the|les|l['’]|la|le|ces|cette|these|this)\s*(?:\w+\s+)?$", re.IGNORECASE)
 #: a protest named as such (a crowd alone is not one)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|rallies|sit-?in|manifest\w*|marche|rioters?|"
@@ -323,6 +327,7 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
     protest_i = 1 if protest_context else -1
     trend_i = _TREND_BITS.search(low) >= 0
     since_i = "since" in low or "depuis" in low
+    habit_i = _HABIT_BITS.search(low) >= 0
     charge_i = _CHARGE_BITS.search(low) >= 0
     claim_i = "claim" in low or "revendiq" in low or "attribut" in low or "imput" in low
     if mob:
@@ -355,6 +360,8 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
         if m.group()[-1:] == "s" and m.group().lower() in _PLURAL_EVENTS and _GENERIC_AFTER.match(sentence, end):
             continue  # "Attacks on convoys are a way of showing who controls the road": in general
         w50 = low[max(0, start - 50):start]  # (substring tests first: most cues pass every check)
+        if habit_i and _HABITUAL_BEFORE.search(sentence, max(0, start - 30), start):
+            continue  # "Fuel trucks are regularly stopped and burned": what keeps happening, not an incident
         if since_i and ("since" in w50 or "depuis" in w50) and _SINCE_BEFORE.search(sentence, max(0, start - 30), start):
             continue  # "ont fui la commune depuis les attaques de la semaine dernière": the cause, told elsewhere
         if charge_i and _CHARGE_BITS.search(w50) >= 0 and _CHARGE_BEFORE.search(sentence, max(0, start - 50), start):

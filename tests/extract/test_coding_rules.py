@@ -1349,3 +1349,15 @@ def test_two_attacks_not_linked_and_recurrent_clashes(invented_gaz) -> None:
             "marché de Talbi. Les deux attaques ne sont pas liées.\n\nLa région est le théâtre d'affrontements "
             "récurrents entre les deux groupes.")
     assert [e.sub_event_type for e in _ev(invented_gaz, text)] == ["Armed clash", "Abduction/forced disappearance"]
+
+
+def test_what_keeps_happening_is_no_incident(invented_gaz) -> None:
+    assert find_cues("Fuel trucks heading north are regularly stopped and burned.") == []
+    assert pick_type(find_cues("On Saturday, gunmen burned three fuel trucks.")) == (
+        "Strategic developments", "Looting/property destruction")
+
+
+def test_a_thread_places_the_attack_by_the_hashtag_before(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "1/ Heavy gunfire in #Talbi since about 5am this morning. Residents say the army camp is "
+                           "under attack.")
+    assert [(e.location, e.sub_event_type) for e in ev] == [("Talbi", "Armed clash")]
