@@ -268,11 +268,15 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             # (history is only asked when it matters: both checks are pure functions of the text)
             if cur is not None and not is_history(s.text, ref_year):
                 cur.death_sents.append(s)
-                if not cur.explicit and ref is not None and _LEADING_DATE.match(s.text):
+                if not cur.explicit and ref is not None and (
+                        _LEADING_DATE.match(s.text) or pick_type(cur.cues) == ("Strategic developments", "Agreement")):
                     # "... confirm the death of two members of its team. On Monday 14 April, a vehicle was
                     # stopped by armed men": a sentence that opens with a day sets the undated incident's
+                    # (or, after a release told with the day of its announcement, "The men were handed over
+                    # to the authorities in Gao on Saturday": the day of the release)
                     lead = resolve_date(s.text, ref)
-                    if lead is not None and lead.start <= 3 and not lead.statement and not lead.since:
+                    if lead is not None and (lead.start <= 3 or pick_type(cur.cues)[1] == "Agreement") \
+                            and not lead.statement and not lead.since:
                         cur.date, cur.precision, cur.expression, cur.explicit = (lead.date, lead.precision,
                                                                                  lead.expression, True)
             elif cur is None and ref is not None and _YEAR_IN.search(s.text):

@@ -1361,3 +1361,9 @@ def test_a_thread_places_the_attack_by_the_hashtag_before(invented_gaz) -> None:
     ev = _ev(invented_gaz, "1/ Heavy gunfire in #Talbi since about 5am this morning. Residents say the army camp is "
                            "under attack.")
     assert [(e.location, e.sub_event_type) for e in ev] == [("Talbi", "Armed clash")]
+
+
+def test_a_release_announced_later_is_dated_by_the_handover(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "Two truck drivers who were kidnapped in January have been freed, their embassy said on "
+                           "Wednesday.\n\nThe men were handed over to the authorities in Talbi on Saturday.")
+    assert [(e.sub_event_type, str(e.event_date), e.location) for e in ev] == [("Agreement", "2025-06-28", "Talbi")]
