@@ -135,10 +135,17 @@ class Cue:
     had_been: bool = False  # (an abduction told in the pluperfect: "workers who had been abducted in May")
 
 
+_SOURCE_IN = re.compile(r"\b(?:selon|according\s+to|d['’]apr[èe]s)\b", re.IGNORECASE)
+
+
 def _target_window(sentence: str, start: int, end: int) -> tuple[str, bool]:
     """The text naming the target of a verb, and whether it comes before the verb (passive)."""
     before = sentence[max(0, start - 70):start]
     after = sentence[end:end + 70]
+    src = _SOURCE_IN.search(after) if ("selon" in after or "accord" in after or "d'apr" in after
+                                       or "d’apr" in after) else None
+    if src is not None:
+        after = after[:src.start()]  # ("faisant trois morts, selon la police": the police tells, it is no target)
     if sentence[start:end].lower() in _ATTACK_NOUNS:
         # "an attack by gunmen on a Malian army post", "claimed an attack against FAMa soldiers": the
         # noun's target follows "on"/"against", whoever made it

@@ -34,7 +34,9 @@ _PREP = (r"(?:in|at|near|around|outside|between|into|à|dans|près de|pres de|ve
          r"(?:camp|base|poste?|garrison|garnison|d[ée]tachement|caserne|village|ville|localit[ée]|commune|cercle|hamlet|"
          r"market|march[ée])"
          r"(?:\s+(?:militaire|hebdomadaire|central|centrale|principal|weekly|main|local|de b[ée]tail))?\s+(?:de|d'|du|of))")
-_CTX = re.compile(rf"(?<![\w])(?:{_PREP}|À|Au|Aux|Dans|Près de|Vers|Entre|In|At|Near|Around|Outside|Between)\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|commune|"
+_CTX = re.compile(rf"(?<![\w])(?:{_PREP}|À|Au|Aux|Dans|Près de|Vers|Entre|In|At|Near|Around|Outside|Between|"
+                  # French typed without accents: "A Ouahigouia, des individus armes ..." (a name and a comma)
+                  rf"A(?=\s+[A-ZÀ-Ö][\w'’-]+(?:\s+[A-ZÀ-Ö][\w'’-]+)?\s*,))\s+(?:the\s+|la\s+|le\s+)?(?:(?:town|village|city|locality|hamlet|commune|"
                   rf"ville|localit[ée]|[Cc]ercle|[Cc]ircle|[Rr]egion|[Rr]égion|[Cc]ommune|[Dd]istrict|[Pp]rovince)s?\s+"
                   rf"(?:of\s+|de\s+|du\s+)?)?(?P<names>{_CAP}(?:\s*(?:,|and|et|or|ou)\s+{_CAP})*)")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*")

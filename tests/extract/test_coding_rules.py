@@ -1367,3 +1367,12 @@ def test_a_release_announced_later_is_dated_by_the_handover(invented_gaz) -> Non
     ev = _ev(invented_gaz, "Two truck drivers who were kidnapped in January have been freed, their embassy said on "
                            "Wednesday.\n\nThe men were handed over to the authorities in Talbi on Saturday.")
     assert [(e.sub_event_type, str(e.event_date), e.location) for e in ev] == [("Agreement", "2025-06-28", "Talbi")]
+
+
+def test_french_typed_without_accents_and_the_police_as_a_source(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "A Tallbi, des individus armes non identifies ont tire hier soir sur les clients d'un maquis, "
+                           "faisant trois morts et deux blesses, selon la police.")
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in ev] == [("Talbi", "Attack", 3)]
+    # English sentences starting with "A" are no places
+    ev = _ev(invented_gaz, "A Malian soldier was killed near Talbi on Monday.")
+    assert [e.location for e in ev] == ["Talbi"]
