@@ -78,7 +78,7 @@ _PLANNED_AFTER = re.compile(
     r"(?:redout[ée]e?s?|craint(?:e|es|s)?|feared|expected|attendue?s?|pr[ée]vue?s?|planned|scheduled|"
     r"envisag[ée]e?s?|banned|interdite?s?|annul[ée]e?s?|cancel+ed|postponed|report[ée]e?s?)\b", re.IGNORECASE)
 _RELEASE = re.compile(r"(?:were|was|have been|has been|had been|ont été|a été|avaient été|avait été)\s|the release|"
-                      r"la lib[ée]ration", re.IGNORECASE)
+                      r"la lib[ée]ration|(?:hostages?|otages?|captives?|ex-otages?)\b", re.IGNORECASE)
 #: an event word inside a trend, not an incident: "years of attacks have driven ...", "les attaques contre les
 #: convois se sont multipliées", "attacks on schools have increased"
 _TREND_BEFORE = re.compile(r"\b(?:years|months|decades|ann[ée]es|mois|wave|vague|s[ée]rie|series|spate)\s+(?:of|d['’]|de|des)\s*"
@@ -95,8 +95,16 @@ _TREND_BITS = lx.StartFinder(r"years|months|decades|ann[ée]es|mois|wave|vague|s
                              r"intensifi|risen|grown|surged|spread|driven|displaced|forced|accru|g[ée]n[ée]ralis|"
                              r"[ée]tendu|hausse")
 _CHARGE_BITS = lx.StartFinder("partic|impliqu|involv|part|master|perpetr|author|organi|auteur|cerveau|commandit")
+_ONGOING_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:continu\w*\s+(?:d['’]être|to\s+be)|keep\s+being|persist\w*|"
+                            r"se\s+poursuiv\w*)", re.IGNORECASE)
+_TALKED_OF_BEFORE = re.compile(r"\b(?:parl\w*|spoke|speaks?|talk\w*|d[ée]nonc\w*|denounc\w*|[ée]voqu\w*|mention\w*)\s+"
+                               r"(?:de\s+|des\s+|of\s+|the\s+|les\s+|on\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_ALLEGED_BEFORE = re.compile(r"\b(?:allegations?|all[ée]gations?)\s+(?:of|d['’]|de)\s*(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_UNVERIFIED = re.compile(r"\b(?:not\s+(?:been\s+)?(?:able\s+to\s+|yet\s+)?(?:be\s+)?verif\w*|unverified|unconfirmed|"
+                         r"pas\s+(?:pu\s+)?(?:être\s+)?(?:v[ée]rifi|confirm)\w*|non\s+v[ée]rifi[ée]e?s?|non\s+confirm[ée]e?s?)",
+                         re.IGNORECASE)
 _PLURAL_EVENTS = frozenset("attacks attaques killings clashes affrontements ambushes embuscades kidnappings abductions "
-                           "enlèvements enlevements raids assassinations assassinats".split())
+                           "enlèvements enlevements raids assassinations assassinats massacres tueries".split())
 #: attacks counted together are the ones told: "Les deux attaques ne sont pas liées", "both attacks"
 _BOTH_BEFORE = re.compile(r"\b(?:(?:les|the|ces|these)\s+(?:deux|two|trois|three)|both)\s+$", re.IGNORECASE)
 #: what a speaker's own organisation does ("we are suspending our activities") is no armed actor's change
@@ -364,8 +372,14 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
                                                                                       "incident", "enl"))
                             and _TREND_AFTER.match(sentence, end))):
             continue  # "years of attacks have driven thousands from their homes": a trend, not an incident
-        if m.group()[-1:] == "s" and m.group().lower() in _PLURAL_EVENTS and _GENERIC_AFTER.match(sentence, end):
-            continue  # "Attacks on convoys are a way of showing who controls the road": in general
+        if m.group()[-1:] == "s" and m.group().lower() in _PLURAL_EVENTS and (
+                _GENERIC_AFTER.match(sentence, end) or _ONGOING_AFTER.match(sentence, end)
+                or _TALKED_OF_BEFORE.search(sentence, max(0, start - 40), start)):
+            # "Attacks on convoys are a way of showing who controls the road", "Des attaques continuent d'être
+            # signalées", "a parlé des massacres", "dénoncent des enlèvements": events in general, no incident
+            continue
+        if _ALLEGED_BEFORE.search(sentence, max(0, start - 40), start) and _UNVERIFIED.search(sentence):
+            continue  # "allegations of sexual violence that it has not been able to verify"
         w50 = low[max(0, start - 50):start]  # (substring tests first: most cues pass every check)
         if habit_i and _HABITUAL_BEFORE.search(sentence, max(0, start - 30), start):
             continue  # "Fuel trucks are regularly stopped and burned": what keeps happening, not an incident

@@ -72,6 +72,7 @@ _KILL_VERB = re.compile(
     r"deaths? of|(?:corpses|bodies|remains) of|lynched|beheaded|slaughtered|stabbed to death|"
     r"co[ûu]t[ée] la vie [àa]|(?:la |the )?pertes? (?:de|d['’])|the loss of|loss of|"
     r"number of (?:dead|deaths|victims|fatalities) (?:at|to|of)|nombre de (?:morts|victimes) (?:à|de)|"
+    r"(?:number|toll) of (?:\w+ ){0,2}?(?:killed|dead) (?:at|to)|"
     # a killing as a noun: "the summary execution of 20 men", "l'exécution sommaire de 20 hommes"
     r"(?:summary\s+|extrajudicial\s+)?(?:executions?|killings?|murders?|massacre) of|"
     r"(?:ex[ée]cutions?|meurtres?|massacre|assassinats?)(?:\s+(?:sommaires?|extrajudiciaires?))?\s+de)\s+|"
@@ -88,6 +89,7 @@ _NOT_COUNT_AFTER = re.compile(
     r"weeks?|semaines?|months?|mois|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|times|fois|st\b|nd\b|rd\b|th\b|er\b|o'clock|a\.m|p\.m|vehicles?|motorbikes?|motorcycles?|"
+    r"incidents?|events?|attacks?|attaques?|[ée]v[ée]nements?|"
     r"barracks|positions?|towns?|villages?|localit\w*|cattle|head|kg|tons?|cfa|fcfa|francs|dollars|euros|"
     r"ieds?|mines?|bombs?|engins?|explosi\w*|devices?|obus|shells?|rockets?|roquettes?)"
     r"(?![a-z])",  # "9 villages", not "9 villagers"
@@ -124,7 +126,7 @@ _SINGLE_PASSIVE = re.compile(
 _COMPANIONS = re.compile(
     r"(?:,|\band|\bwith)\s+(?:his|her|their)\s+(?:(?P<n>two|three|four|five|six|\d+)\s+)?"
     r"(?:sons?|brothers?|drivers?|wife|wives|children|daughters?|associates?|guides?|companions?|bodyguards?|"
-    r"nephews?|relatives?)\b")
+    r"nephews?|relatives?|apprentices?|assistants?|colleagues?|cousins?|friends?)\b")
 _INCLUDING = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|of them)\s+"
                         # ("among them my cousin and two women": the two women are of the eleven)
                         r"(?:[^.;:\d]{0,40}?(?:\band|\bet|,)\s+)?$", re.IGNORECASE)
@@ -154,7 +156,7 @@ _LIST_NEXT = re.compile(
     r"\s+(?:(?:\w+\s+)?(?:civilians?|soldiers?|people|persons?|villagers?|militants?|jihadists?|assailants?|"
     r"fighters?|herders?|farmers?|traders?|women|men|children|members?|policemen|gendarmes?|troops|militiamen|"
     r"civils?|soldats?|personnes?|militaires?|assaillants?|terroristes?|villageois|femmes|enfants)\b|"
-    r"(?:in|at|near|à|dans|près)\b)", re.IGNORECASE)
+    r"(?:in|at|near|à|dans|près|c[ôo]t[ée]|du\s+c[ôo]t[ée]|on\s+the\s+side|among|parmi)\b)", re.IGNORECASE)
 #: verbs that give a result, not a killing: "left 14 dead" counts, "left 14 wounded" does not
 _RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait)\s+$", re.IGNORECASE)
 #: a figure given as the whole toll: another account of the same deaths, not more deaths
@@ -163,6 +165,7 @@ _RESULT_ONLY = re.compile(r"\b(?:left|leaving|faisant|a fait|ont fait|avait fait
 _TOLL_HEADING = re.compile(r"^\W*(?:(?:provisional|final|official|latest|new|human)\s+)?(?:death\s+)?(?:toll|bilan)"
                            r"(?:\s+(?:provisoire|officiel|d[ée]finitif|humain))?\s*:", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\b(?:toll|bilan|number of (?:dead|deaths|victims|fatalities)|nombre de (?:morts|victimes)|"
+                          r"number of (?:\w+ ){0,2}?(?:killed|dead)|"
                           # another source's figure: "d'autres sources évoquent entre 15 et 25 morts"
                           r"(?:other|d['’]autres|autres)\s+sources?)\b"
                           r"[^.;]{0,30}$", re.IGNORECASE)  # ("a revu le bilan à la hausse : au moins 34")
@@ -413,6 +416,8 @@ def count_deaths(sentence: str) -> Deaths:
                     break  # (a figure not listed with this one has its own death word: "2 posts ... 1 killed")
                 if _DEATH.match(tok):
                     counted = True
+                    if k == 0:
+                        verb_end = m.end()  # ("six morts côté dozo et neuf côté peul": the list goes on)
                     break
                 if _INJURY.match(tok):
                     # "eight men abducted by Dozos the day before were found dead": the victims' fate is told
@@ -460,8 +465,8 @@ def count_deaths(sentence: str) -> Deaths:
         parts.append((m.start(), more[-1].end() if more else m.end(), k, k))
     # "a civilian was killed", "a boy was shot dead": one victim
     for m in (_SINGLE_PASSIVE_S.finditer(_SINGLE_PASSIVE, lowered) if fast else _SINGLE_PASSIVE.finditer(sentence)):
-        if any(a < m.end() and b > m.start() for a, b in spans):
-            continue
+        if any(a < m.end() and b > m.start() for a, b in spans) or "number of" in m.group().lower():
+            continue  # ("an official put the number of soldiers killed at ten": no one victim)
         low += 1
         high += 1
         spans.append(m.span())

@@ -132,6 +132,9 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"(?:ont|a|avaient|avait) [ée]t[ée] (?:lib[ée]r[ée]e?s?|rel[âa]ch[ée]e?s?)",
         # "welcomes the release, on 4 July, of the two aid workers", "la libération de l'otage"
         r"the release(?:, [^,.;]{1,30},)? of", r"la lib[ée]ration(?:, [^,.;]{1,30},)? d(?:e|u|es|['’])",
+        # hostages handed over: their release ("The hostages were handed over to the authorities on Sunday")
+        r"(?:hostages?|captives?)\b[^.;]{0,40}?handed over",
+        r"(?:ont|a|avaient|avait) [ée]t[ée] remise?s? (?:aux autorit[ée]s|à l['’]arm[ée]e|aux forces)",
     ],
     ("Strategic developments", "Arrests"): [
         r"arrest\w*", r"detain\w*", r"detention", r"taken into custody", r"apprehended", r"in custody",
@@ -176,7 +179,7 @@ CUES: dict[tuple[str, str], list[str]] = {
     ],
     ("Strategic developments", "Other"): [
         r"coup d'[ée]tat", r"coups?(?! plot| de (?:feu|main|poing|couteau|fil|pied|crosse|matraque|machette)s?\b)", r"(?:were|was|been|being|forcibly|forced|newly)\s+displaced", r"displacement", r"displacing", r"mass graves?",
-        r"(?:ont|avaient|sont|se sont|ont [ée]t[ée]|avaient [ée]t[ée]|forc[ée]e?s?)\s+d[ée]plac[ée]e?s",
+        r"(?:ont|avaient|se sont|ont [ée]t[ée]|avaient [ée]t[ée]|forc[ée]e?s?)\s+d[ée]plac[ée]e?s",
         r"d[ée]placements? (?:massifs?|forc[ée]s?|de (?:la |)populations?)", r"fosses? communes?",
     ],
 }
@@ -186,7 +189,7 @@ GENERIC_ATTACK = r"attack(?!ers?\b)\w*|incursion|came under (?:gun)?fire|(?:hit|
                  r"attaqu\w*|(?<!d')(?<!d’)assaut|raid|pris pour cible|ouvert le feu|tir[ée] sur|offensive|" \
                  r"(?:heavy |intense |sustained |sporadic )?(?:gunfire|gunshots)|tirs nourris|coups de feu"
 #: killings without a tactic word: the victims decide (civilians -> Attack, combatants -> Armed clash).
-GENERIC_KILL = r"shot to death|shot(?! at| down| in the air)|eliminat\w*|death of|wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
+GENERIC_KILL = r"shot to death|shot(?! at| down| in the air)|eliminat\w*|death of|wound(?:ed|ing)|injur(?:ed|ing)|bless[ée]s?|killed|killing|killings(?= of\b)|kills|shot dead|gunned down|murder\w*|dead|died|bodies|corpses|tu[ée]s?|tuant|" \
                r"abattu\w*|assassin\w*|(?<!monument aux )(?<!monuments aux )morts?|d[ée]c[ée]d[ée]s?|lost (?:their|his|her) lives"
 
 MILITARY_TARGET = re.compile(

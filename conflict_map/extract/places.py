@@ -117,7 +117,7 @@ north south east west northern southern eastern western central nord sud est oue
 god allah facebook twitter whatsapp bbc afp reuters rfi ap un uno minusma barkhane jnim gsim fama fds isgs eigs
 cma msa gatia mnla ecowas cedeao g5 sahel africa west african afrique de l'ouest al qaeda qaida isis isil daesh
 christmas ramadan tabaski eid new year red cross croix rouge human rights watch amnesty red crescent coup prime
-far further farther meanwhile later earlier elsewhere nearby overall former reportedly presumed suspected unknown unidentified several two three four five
+far further farther meanwhile later earlier elsewhere nearby overall côté cote fin début debut milieu former reportedly presumed suspected unknown unidentified several two three four five
 malian malians malien maliens malienne burkinabe burkinabè nigerien nigérien french français française russian
 fulani peul peulh peuls peulhs fula dogon dogons bambara bambaras bozo bozos tuareg tuaregs touareg touaregs arab
 arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moor moors maure mossi hausa haoussa
@@ -294,6 +294,15 @@ _ROAD_BEFORE = re.compile(r"\b(?:axe|axis|route|road|tronçon|highway)\s+(?:d[eu
 
 #: what starts a line or a list item before a heading ("- Tillabéri: ...")
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪●◦‣►*–—-][ \t]*)?$")
+
+
+_HEADING_AFTER = re.compile(r"\s*(?::|[–—]|-(?=\s))\s")
+
+
+def _is_heading(article: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` heads a line or a list item: "- Tillabéri: ...", "KAYES – ..."."""
+    return (_HEADING_AFTER.match(article, end) is not None
+            and _HEADING_BEFORE.search(article, max(0, start - 8), start) is not None)
 
 
 def only_situates(article: str, m: PlaceMention) -> bool:
@@ -497,9 +506,10 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         if " " in name and _common_noun_phrase(name):
             continue  # "Les habitants de Djibo": an article and common nouns, not "Les Habitants" (Guadeloupe)
         caps = name.isupper() and _caps_text(article, s, e)
-        if len(name) < 3 or (name.isupper() and len(name) <= 5 and not caps):
+        heading = _is_heading(article, s, e)  # ("KAYES – Two traders were shot dead": a brief's item)
+        if len(name) < 3 or (name.isupper() and len(name) <= 5 and not caps and not heading):
             continue  # "FAMa", "JNIM", "MNLA": acronyms, unless the text around is in capitals too
-        if caps and not _PLACE_WORD_BEFORE.search(article, max(0, s - 40), s):
+        if caps and not heading and not _PLACE_WORD_BEFORE.search(article, max(0, s - 40), s):
             continue  # in a text in capitals every word looks like a name: "WERE KILLED" is not Wéré
         if s < dateline_end:
             continue
@@ -545,8 +555,7 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
         out = [p for p in out if not p.admin]
     # "- Tillabéri: two teachers were abducted at Waraou, in the Ouallam department": a list item's heading
     # says where the item is only when the item names no place of its own (then it comes last beside it)
-    heads = [p for p in out if article.startswith(":", p.end)
-             and _HEADING_BEFORE.search(article, max(0, p.start - 8), p.start) is not None]
+    heads = [p for p in out if _is_heading(article, p.start, p.end)]
     if heads and len(heads) < len(out):
         out = [p for p in out if p not in heads]
     else:

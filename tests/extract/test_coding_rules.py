@@ -983,6 +983,10 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ("Armed men shot dead a nurse and a driver on Monday.", 2, 2),
     ("Des hommes armés ont tiré sur les clients d'un maquis du secteur 13, faisant trois morts.", 3, 3),
     ("Les frappes ont permis de neutraliser une vingtaine de terroristes.", 20, 20),
+    ("A local official put the number of soldiers killed at ten.", 10, 10),
+    ("Les combats ont fait six morts côté dozo et neuf côté peul.", 15, 15),
+    ("Gunmen ambushed a truck, killing the driver and his apprentice.", 2, 2),
+    ("Sahel: 21 incidents, 143 fatalities.", 143, 143),
     ("Une quinzaine de civils ont été tués, selon un élu ; d'autres sources évoquent entre quinze et vingt-cinq morts.",
      15, 25),
 ])
@@ -1376,3 +1380,37 @@ def test_french_typed_without_accents_and_the_police_as_a_source(invented_gaz) -
     # English sentences starting with "A" are no places
     ev = _ev(invented_gaz, "A Malian soldier was killed near Talbi on Monday.")
     assert [e.location for e in ev] == ["Talbi"]
+
+
+@pytest.mark.parametrize("sentence, typed", [
+    ("Des attaques continuent d'être signalées autour de Talbi.", None),
+    ("Un notable de Talbi a parlé des massacres.", None),
+    ("Des élus dénoncent des enlèvements dans le département.", None),
+    ("Des milliers de personnes sont déplacées dans la région.", None),
+    ("HRW documented the killings of 12 men in the village.", ("Violence against civilians", "Attack")),
+    ("The hostages were handed over to the authorities on Sunday.", ("Strategic developments", "Agreement")),
+    ("Les otages ont été remis aux autorités dimanche.", ("Strategic developments", "Agreement")),
+    ("Les suspects ont été remis à la gendarmerie.", None),
+    ("The mission also received allegations of sexual violence that it has not been able to verify.", None),
+])
+def test_review_9_cues(sentence: str, typed) -> None:
+    cues = find_cues(sentence)
+    assert (pick_type(cues) if cues else None) == typed
+
+
+def test_a_daily_briefs_items_are_headed_by_their_towns(invented_gaz) -> None:
+    text = ("DAILY BRIEF\nTALBI – Two traders were shot dead by gunmen on Monday evening.\n"
+            "KELTA – Calm.\nWADI KARO – Dozos and militants exchanged fire near Tobali on Tuesday.")
+    assert [(e.location, e.sub_event_type) for e in _ev(invented_gaz, text, country=None)] == [
+        ("Talbi", "Attack"), ("Tobali", "Armed clash")]
+
+
+def test_sentence_initial_french_words_are_no_places() -> None:
+    from types import SimpleNamespace
+
+    from conflict_map.extract.places import candidate_places
+
+    t = "Côté militaire, on déplore quatre soldats tués. Fin juin, des hommes armés ont attaqué Talbi."
+    spotted = [SimpleNamespace(start=0, end=4, text="Côté"), SimpleNamespace(start=t.index("Fin"), end=t.index("Fin") + 3,
+                                                                           text="Fin")]
+    assert [p.text for p in candidate_places(t, 0, len(t), spotted)] == ["Talbi"]
