@@ -33,7 +33,7 @@ from ..io.articles import markup_text
 from ..model import Article, Event
 
 from .actors import _DEMONYM_RE, Actor, actor_name, allies_of, assign_actors, countries_named, find_actors
-from .classify import Cue, find_cues, is_denial, is_history, pick_type, refers_to_past
+from .classify import _PLURAL_EVENTS, Cue, find_cues, is_denial, is_history, pick_type, refers_to_past
 from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total, victim_sides
 from .lexicon import DENIAL, NO_FIGHTING
@@ -61,6 +61,9 @@ _SEPARATE = re.compile(
     r"^\W*(?:\d{1,2}[:h.]\d{2}\W*)?(?:separately|in\s+(?:a|another)\s+(?:separate\s+|different\s+)?(?:incident|attack|development)|"
     r"in\s+a\s+separate\s+\w+|s[ée]par[ée]ment|(?:on\s+)?(?:that|the)\s+same\s+day|(?:le|ce)\s+m[êe]me\s+jour|"
     r"(?:dans|lors\s+d['’])\s*(?:un|une)\s+autre\s+(?:incident|attaque|affaire))\b", re.IGNORECASE)
+#: more of what the incident told before: "Les assaillants ont également emporté ... du bétail"
+_DIGITS = re.compile(r"\d")
+_ALSO = re.compile(r"\b(?:also|as\s+well|[ée]galement|aussi)\b", re.IGNORECASE)
 #: a clause that looks back at an earlier incident: "Gunmen killed three civilians in Ménaka on Monday,
 #: a day after an attack that left two soldiers dead in Ansongo" (the attack: Sunday)
 _LOOKS_BACK = re.compile(
@@ -292,6 +295,11 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
             told.add(si)
             history_before = s
             continue
+        if all(c.text.lower() in _PLURAL_EVENTS and _quoted(s.text, c.start) for c in cues) and not _DIGITS.search(s.text):
+            # "« Nous sommes venus pour tourner la page des massacres », a déclaré un notable": events in general
+            skipped.append({"reason": "events talked of in a quotation", "sentence": s.text})
+            told.add(si)
+            continue
         if s.text.rstrip(" \"'»”’)").endswith("?"):
             # "Craignez-vous de nouvelles attaques ?": a question tells nothing that happened
             skipped.append({"reason": "question", "sentence": s.text})
@@ -386,7 +394,8 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
         # (a violent event of another kind by new actors at a new place is another incident too: "L'armée affirme
         # par ailleurs avoir détruit des bases terroristes dans la forêt de Kompienga au cours de frappes
         # aériennes" after gunmen shot traders in Diapaga)
-        other = cur is not None and dm is None and (
+        also = cur is not None and not new_places and _ALSO.search(s.text) is not None
+        other = cur is not None and dm is None and not also and (
             separate or not _one_context(pick_type(cues), pick_type(cur.cues))
             or (new_places and pick_type(cues)[0] != pick_type(cur.cues)[0] and _new_actors(actors, s, cur)))
         if other and (new_places or _new_actors(actors, s, cur)):

@@ -84,10 +84,11 @@ _RELEASE = re.compile(r"(?:were|was|have been|has been|had been|ont été|a ét�
 _TREND_BEFORE = re.compile(r"\b(?:years|months|decades|ann[ée]es|mois|wave|vague|s[ée]rie|series|spate)\s+(?:of|d['’]|de|des)\s*"
                            r"(?:\w+\s+)?$", re.IGNORECASE)
 #: a kind of event talked about in general: "Attacks on convoys are also a way of showing who controls the road"
-_GENERIC_AFTER = re.compile(r"(?:\s+(?:on|against|contre|sur|de|des|du|by|par)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:are|remain|"
+_GENERIC_AFTER = re.compile(r"(?:\s+(?:on|against|contre|sur|de|des|du|by|par)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:(?:are|remain|"
                             r"constitute|represent|sont|restent|constituent|repr[ée]sentent|demeurent)\s+(?:also\s+|often\s+|"
                             r"still\s+|aussi\s+|souvent\s+|toujours\s+|d[ée]sormais\s+|now\s+)?(?:a|an|one|the|part|un|une|le|la|"
-                            r"les|l['’]|des|devenue?s)\b", re.IGNORECASE)
+                            r"les|l['’]|des|devenue?s)\b|accounted\s+for|account\s+for|made\s+up|comprised)",
+                            re.IGNORECASE)
 _TREND_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:have|has)\s+(?:\w+\s+)?(?:multiplied|increased|intensified|risen|grown|"
                           r"surged|spread|driven|displaced|forced)|se\s+sont\s+(?:multipli[ée]e?s|intensifi[ée]e?s|"
                           r"accru(?:e?s)?|g[ée]n[ée]ralis[ée]e?s|[ée]tendue?s)|(?:sont|ont)\s+en\s+hausse)\b", re.IGNORECASE)
@@ -98,7 +99,13 @@ _CHARGE_BITS = lx.StartFinder("partic|impliqu|involv|part|master|perpetr|author|
 _ONGOING_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:continu\w*\s+(?:d['’]être|to\s+be)|keep\s+being|persist\w*|"
                             r"se\s+poursuiv\w*)", re.IGNORECASE)
 _TALKED_OF_BEFORE = re.compile(r"\b(?:parl\w*|spoke|speaks?|talk\w*|d[ée]nonc\w*|denounc\w*|[ée]voqu\w*|mention\w*)\s+"
-                               r"(?:de\s+|des\s+|of\s+|the\s+|les\s+|on\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+                               r"(?:[\w'’-]+\s+){0,8}?$", re.IGNORECASE)
+#: events as a predicate: "Most were attacks on civilians around Dori" (a summary's share, no incident)
+_PREDICATE_BEFORE = re.compile(r"\b(?:(?:were|are|was|is|sont|étaient|furent)\s+(?:mostly\s+|mainly\s+|surtout\s+|"
+                               r"principalement\s+)?|(?:including|dont|among\s+them)\s+\d+\s+)$", re.IGNORECASE)
+#: a cue the sentence puts in the conditional: "Un cessez-le-feu pourrait être proposé"
+_MODAL_AFTER = re.compile(r"\s+(?:pourrai(?:t|ent)|devrai(?:t|ent)|could|might|would|may)\s+(?:être|be|bientôt|soon)\b",
+                          re.IGNORECASE)
 _ALLEGED_BEFORE = re.compile(r"\b(?:allegations?|all[ée]gations?)\s+(?:of|d['’]|de)\s*(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _UNVERIFIED = re.compile(r"\b(?:not\s+(?:been\s+)?(?:able\s+to\s+|yet\s+)?(?:be\s+)?verif\w*|unverified|unconfirmed|"
                          r"pas\s+(?:pu\s+)?(?:être\s+)?(?:v[ée]rifi|confirm)\w*|non\s+v[ée]rifi[ée]e?s?|non\s+confirm[ée]e?s?)",
@@ -374,10 +381,13 @@ def find_cues(sentence: str, protest_context: bool = False) -> list[Cue]:
             continue  # "years of attacks have driven thousands from their homes": a trend, not an incident
         if m.group()[-1:] == "s" and m.group().lower() in _PLURAL_EVENTS and (
                 _GENERIC_AFTER.match(sentence, end) or _ONGOING_AFTER.match(sentence, end)
-                or _TALKED_OF_BEFORE.search(sentence, max(0, start - 40), start)):
+                or _TALKED_OF_BEFORE.search(sentence, max(0, start - 90), start)
+                or _PREDICATE_BEFORE.search(sentence, max(0, start - 25), start)):
             # "Attacks on convoys are a way of showing who controls the road", "Des attaques continuent d'être
             # signalées", "a parlé des massacres", "dénoncent des enlèvements": events in general, no incident
             continue
+        if _MODAL_AFTER.match(sentence, end):
+            continue  # "Un cessez-le-feu pourrait être proposé": not (yet) an event
         if _ALLEGED_BEFORE.search(sentence, max(0, start - 40), start) and _UNVERIFIED.search(sentence):
             continue  # "allegations of sexual violence that it has not been able to verify"
         w50 = low[max(0, start - 50):start]  # (substring tests first: most cues pass every check)

@@ -150,7 +150,7 @@ _FOUND_DEAD = re.compile(r"\s+(?:earlier\s+|the\s+day\s+before\s+|la\s+veille\s+
                          r"all\s+|retrouv[ée]s?\s+)?(?:found\s+dead|killed|executed|murdered|tu[ée]s|ex[ée]cut[ée]s|morts)\b",
                          re.IGNORECASE)
 #: between two victim groups of one verb: a noun phrase, maybe a place, then "and" or a comma
-_LIST_GAP = re.compile(r"[^.;:()]{0,60}?(?:\band|\bet|,)\s+$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[^.;:()]{0,60}?(?:\band|\bet|,)\s+(?:d['’]\s*)?$", re.IGNORECASE)
 #: what follows a figure that continues such a list: victims, or where ("... and 5 in Arbinda")
 _LIST_NEXT = re.compile(
     r"\s+(?:(?:\w+\s+)?(?:civilians?|soldiers?|people|persons?|villagers?|militants?|jihadists?|assailants?|"
@@ -362,6 +362,8 @@ def count_deaths(sentence: str) -> Deaths:
     spans: list[tuple[int, int]] = []
     parts: list[tuple[int, int, int, int]] = []
     toll_spans: list[tuple[int, int]] = []
+    last_end = -2  # the end of the last figure counted
+    last_toll = False  # whether that figure was a toll's
     lowered = sentence.lower()
     if _ANY_DEATH_S.search(lowered) < 0:
         return Deaths(0, 0, ())
@@ -398,7 +400,7 @@ def count_deaths(sentence: str) -> Deaths:
         hi = vb[0] if vb else va[0]
         if vb and hi < lo:
             lo, hi = hi, lo
-        counted = False
+        counted = listed = False
         before = sentence[max(0, m.start() - 40):m.start()]
         if _KILL_VERB.search(before) and not _NEG_WORDS.search(before) and not _RESULT_ONLY.search(before):
             counted = True
@@ -424,19 +426,26 @@ def count_deaths(sentence: str) -> Deaths:
                     # after what had been done to them
                     counted = k > 0 and _FOUND_DEAD.match(window, tm.end()) is not None
                     break
-            if not counted and parts and parts[-1][1] == verb_end and _LIST_GAP.match(sentence, verb_end, m.start()) \
+            if not counted and last_end == verb_end >= 0 and _LIST_GAP.match(sentence, verb_end, m.start()) \
                     and _LIST_NEXT.match(sentence, m.end()) and not any(_INJURY.match(t) for t in _clause(toks)):
                 # "killed 11 civilians in Mopti and two soldiers in Boni": the next group of one verb
                 # (not "... and 3 people wounded", which has its own)
                 counted = True
                 verb_end = m.end()
-        if counted and (heading or _TOLL_BEFORE.search(before)):
+                listed = True
+        if counted:
+            last_end = m.end()
+        # (a list that goes on from a toll's figure is more of the toll: "le bilan est de six morts côté dozo et
+        # d'au moins neuf côté peul")
+        if counted and (heading or _TOLL_BEFORE.search(before) or (listed and last_toll)):
+            last_toll = True
             # a toll ("the toll is 2 soldiers and 3 assailants") is another account of the deaths the
             # sentence counts one by one ("12 soldiers were killed, local sources put the toll at 30")
             toll = (toll[0] + lo, toll[1] + hi) if toll else (lo, hi)
             spans.append(m.span())
             toll_spans.append(m.span())
         elif counted:
+            last_toll = False
             low += lo
             high += hi
             spans.append(m.span())

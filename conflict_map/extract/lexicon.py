@@ -296,7 +296,8 @@ HISTORY = re.compile(
     r"\b(?:for more than a decade|for (?:over |more than )?(?:\w+ )?(?:years|decades)|history of|hallmarks?|"
     r"similar (?:attacks?|assaults?|incidents?)|other recent|(?<!who )(?<!which )(?<!that )(?<!who had )(?<!which had )(?<!that had )previous(?:ly)?|in the past(?! \d+ (?:hours|days))|"
     r"has (?:long )?been (?:fighting|battling)|has conducted|have conducted|since (?:19|20)\d\d|"
-    r"depuis (?:19|20)\d\d|anniversaire|pr[ée]c[ée]demment|ongoing since)\b",
+    r"depuis (?:19|20)\d\d|anniversaire|pr[ée]c[ée]demment|ongoing since|ces derni[èe]res ann[ée]es|in recent years|"
+    r"over the (?:past|last) (?:few )?years)\b",
     re.IGNORECASE,
 )
 #: an earlier event recalled ("last year's attack", "the tenth anniversary of the massacre", "a year after

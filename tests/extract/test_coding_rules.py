@@ -987,6 +987,7 @@ def test_more_of_the_same_attack_at_its_place_is_the_same_event(invented_gaz) ->
     ("Les combats ont fait six morts côté dozo et neuf côté peul.", 15, 15),
     ("Gunmen ambushed a truck, killing the driver and his apprentice.", 2, 2),
     ("Sahel: 21 incidents, 143 fatalities.", 143, 143),
+    ("Selon un élu, le bilan provisoire est de six morts côté dozo et d'au moins neuf côté peul.", 15, 15),
     ("Une quinzaine de civils ont été tués, selon un élu ; d'autres sources évoquent entre quinze et vingt-cinq morts.",
      15, 25),
 ])
@@ -1392,6 +1393,11 @@ def test_french_typed_without_accents_and_the_police_as_a_source(invented_gaz) -
     ("Les otages ont été remis aux autorités dimanche.", ("Strategic developments", "Agreement")),
     ("Les suspects ont été remis à la gendarmerie.", None),
     ("The mission also received allegations of sexual violence that it has not been able to verify.", None),
+    ("Most were attacks on civilians around the town.", None),
+    ("Attacks on civilians accounted for just under half of all incidents.", None),
+    ("Boucle du Mouhoun: 11 incidents, 58 fatalities, including 6 abductions.", None),
+    ("Un cessez-le-feu pourrait être proposé à l'issue des travaux.", None),
+    ("Les humanitaires dénoncent en outre des restrictions d'accès et des enlèvements de travailleurs.", None),
 ])
 def test_review_9_cues(sentence: str, typed) -> None:
     cues = find_cues(sentence)
@@ -1414,3 +1420,16 @@ def test_sentence_initial_french_words_are_no_places() -> None:
     spotted = [SimpleNamespace(start=0, end=4, text="Côté"), SimpleNamespace(start=t.index("Fin"), end=t.index("Fin") + 3,
                                                                            text="Fin")]
     assert [p.text for p in candidate_places(t, 0, len(t), spotted)] == ["Talbi"]
+
+
+def test_more_loot_by_the_attackers_is_the_same_clash(invented_gaz) -> None:
+    ev = _ev(invented_gaz, "De violents affrontements ont opposé dimanche des miliciens de Dan Na Ambassagou à des "
+                           "membres d'un groupe d'autodéfense peul à Talbi. Les assaillants ont également emporté une "
+                           "quarantaine de têtes de bétail.")
+    assert [e.sub_event_type for e in ev] == ["Armed clash"]
+
+
+def test_events_talked_of_in_a_quotation_and_accords_of_recent_years(invented_gaz) -> None:
+    text = ("Les participants doivent examiner les accords intercommunautaires signés ces dernières années. « Nous "
+            "sommes venus pour tourner la page des massacres », a déclaré un notable de Talbi.")
+    assert _ev(invented_gaz, text) == []
