@@ -420,6 +420,7 @@ def _extract_one(art: Article, gaz: Any, hints: tuple[str, ...], published: date
                 # "The army camp was attacked.\n\nA bus struck a mine yesterday near Namssiguia": a new
                 # paragraph dated and placed on its own does not date the undated incident before it
                 dm is not None and not cur.explicit and new_places and cur.sentences
+                and pick_type(cues) != pick_type(cur.cues)
                 and "\n\n" in text[cur.sentences[-1].end:s.start].replace("\r", "")) or (
                 dm is not None and released is not None and pick_type(cues) == ("Strategic developments", "Agreement")
                 and _family(pick_type(cur.cues)) != "Strategic developments"):

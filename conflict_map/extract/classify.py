@@ -107,7 +107,7 @@ _PREDICATE_BEFORE = re.compile(r"\b(?:(?:were|are|was|is|sont|étaient|furent)\s
 _MODAL_AFTER = re.compile(r"\s+(?:pourrai(?:t|ent)|devrai(?:t|ent)|could|might|would|may)\s+(?:être|be|bientôt|soon)\b",
                           re.IGNORECASE)
 _ALLEGED_BEFORE = re.compile(r"\b(?:allegations?|all[ée]gations?)\s+(?:of|d['’]|de)\s*(?:[\w'’-]+\s+)?$", re.IGNORECASE)
-_UNVERIFIED = re.compile(r"\b(?:not\s+(?:been\s+)?(?:able\s+to\s+|yet\s+)?(?:be\s+)?verif\w*|unverified|unconfirmed|"
+_UNVERIFIED = re.compile(r"\b(?:not\s+(?:yet\s+|been\s+|able\s+to\s+|be\s+){0,4}verif\w*|unverified|unconfirmed|"
                          r"pas\s+(?:pu\s+)?(?:être\s+)?(?:v[ée]rifi|confirm)\w*|non\s+v[ée]rifi[ée]e?s?|non\s+confirm[ée]e?s?)",
                          re.IGNORECASE)
 _PLURAL_EVENTS = frozenset("attacks attaques killings clashes affrontements ambushes embuscades kidnappings abductions "

@@ -134,6 +134,7 @@ CUES: dict[tuple[str, str], list[str]] = {
         r"the release(?:, [^,.;]{1,30},)? of", r"la lib[ée]ration(?:, [^,.;]{1,30},)? d(?:e|u|es|['’])",
         # hostages handed over: their release ("The hostages were handed over to the authorities on Sunday")
         r"(?:hostages?|captives?)\b[^.;]{0,40}?handed over",
+        r"(?:were|was|have been|has been) handed (?:over )?to (?:the )?(?:\w+ )?authorities",
         r"(?:ont|a|avaient|avait) [ée]t[ée] remise?s? (?:aux autorit[ée]s|à l['’]arm[ée]e|aux forces)",
     ],
     ("Strategic developments", "Arrests"): [

@@ -117,7 +117,7 @@ north south east west northern southern eastern western central nord sud est oue
 god allah facebook twitter whatsapp bbc afp reuters rfi ap un uno minusma barkhane jnim gsim fama fds isgs eigs
 cma msa gatia mnla ecowas cedeao g5 sahel africa west african afrique de l'ouest al qaeda qaida isis isil daesh
 christmas ramadan tabaski eid new year red cross croix rouge human rights watch amnesty red crescent coup prime
-far further farther meanwhile later earlier elsewhere nearby overall côté cote fin début debut milieu former reportedly presumed suspected unknown unidentified several two three four five
+far further farther meanwhile later earlier elsewhere nearby overall côté cote fin début debut milieu marche manifestation frappe attaque embuscade former reportedly presumed suspected unknown unidentified several two three four five
 malian malians malien maliens malienne burkinabe burkinabè nigerien nigérien french français française russian
 fulani peul peulh peuls peulhs fula dogon dogons bambara bambaras bozo bozos tuareg tuaregs touareg touaregs arab
 arabs arabe songhai songhay sonrai dawsahak daoussahak bellah imghad ifoghas moor moors maure mossi hausa haoussa
@@ -556,7 +556,8 @@ def candidate_places(article: str, sent_start: int, sent_end: int, spotted: Sequ
     # "- Tillabéri: two teachers were abducted at Waraou, in the Ouallam department": a list item's heading
     # says where the item is only when the item names no place of its own (then it comes last beside it)
     heads = [p for p in out if _is_heading(article, p.start, p.end)]
-    if heads and len(heads) < len(out):
+    # (not to a road's end: "FADA N'GOURMA – Un engin explosif désamorcé sur la route de Pama")
+    if heads and any(p not in heads and not only_situates(article, p) for p in out):
         out = [p for p in out if p not in heads]
     else:
         heads = []

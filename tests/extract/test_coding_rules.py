@@ -1335,7 +1335,10 @@ def test_an_account_to_the_contrary_and_people_handed_over(invented_gaz) -> None
                            "terroriste », tuant « plusieurs dizaines » de combattants.\n\nDes habitants assurent au "
                            "contraire que la frappe a touché un marché, faisant au moins 24 morts parmi les civils.")
     assert [(e.fatalities, e.fatalities_high) for e in ev] == [(12, 24)]
-    assert find_cues("The men were handed over to the authorities in the town on Saturday.") == []
+    # people handed over to the authorities are released, no territory transferred
+    assert pick_type(find_cues("The men were handed over to the authorities in the town on Saturday.")) == (
+        "Strategic developments", "Agreement")
+    assert find_cues("The rebels handed over the town to the army.") != []
 
 
 def test_a_press_release_sets_the_scene_before_the_deaths(invented_gaz) -> None:
@@ -1433,3 +1436,10 @@ def test_events_talked_of_in_a_quotation_and_accords_of_recent_years(invented_ga
     text = ("Les participants doivent examiner les accords intercommunautaires signés ces dernières années. « Nous "
             "sommes venus pour tourner la page des massacres », a déclaré un notable de Talbi.")
     assert _ev(invented_gaz, text) == []
+
+
+def test_a_brief_item_on_a_road_out_of_town_is_the_towns(invented_gaz) -> None:
+    text = ("BULLETIN QUOTIDIEN\nTALBI – Un engin explosif désamorcé ce matin par les gendarmes sur la route de "
+            "Kelta, à la sortie de la ville.\nWADI KARO – Marche de soutien à la Transition ce matin, sans incident.")
+    assert [(e.location, e.sub_event_type) for e in _ev(invented_gaz, text, country=None)] == [
+        ("Talbi", "Disrupted weapons use"), ("Wadi Karo", "Peaceful protest")]
