@@ -36,7 +36,7 @@ from .actors import _DEMONYM_RE, Actor, actor_name, allies_of, assign_actors, co
 from .classify import _PLURAL_EVENTS, Cue, find_cues, is_denial, is_history, pick_type, refers_to_past
 from .dates import _TOLL_REVISED, DateMatch, find_dateline, resolve_date
 from .fatalities import count_deaths, split_total, victim_sides
-from .lexicon import DENIAL, NO_FIGHTING
+from .lexicon import DENIAL, HAD_BEEN, NO_FIGHTING
 from .places import (CountryFilter, PlaceMention, ResolvedPlace, candidate_places, check_situated,
                      SPEAKS_AFTER, only_situates, resolve_places, where_someone_speaks)
 from .sentences import Sentence, split_sentences
@@ -856,7 +856,7 @@ def _another_account(text: str, s: Sentence, inc: _Incident) -> bool:
     return not any(s.start <= p.start < s.end and not only_situates(text, p) for p in inc.places)
 
 
-_PLUPERFECT = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\b", re.IGNORECASE)
+_PLUPERFECT = re.compile(HAD_BEEN + r"\b", re.IGNORECASE)
 #: an event table's note that states the figure it coded: "(unknown fatalities coded as 10)"
 _FATALITIES_CODED = re.compile(r"\bfatalities\s+(?:were\s+)?coded\s+(?:as|at)\s+(?:(?:the\s+|a\s+)?low(?:est)?\s+estimate\s+"
                                r"of\s+)?(?P<n>\d{1,4})\b", re.IGNORECASE)

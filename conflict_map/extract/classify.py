@@ -126,7 +126,7 @@ _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|rallies|sit-?in
                            r"émeut\w*|riot\w*)\b", re.IGNORECASE)
 #: a hostage named by a noun: the victim of an abduction told or told before, not an abduction by itself
 _HOSTAGE_NOUN = re.compile(r"(?:otages?|hostages?)$", re.IGNORECASE)
-_HAD_BEEN = re.compile(r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])\s+$", re.IGNORECASE)
+_HAD_BEEN = re.compile(lx.HAD_BEEN + r"\s+$", re.IGNORECASE)
 _PAST_FORM = re.compile(r"(?:ed|é|ée|és|ées)$", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b[^.;]{0,40}$")
 assert "(?-i:may)|" in lx.MODAL_BEFORE.pattern

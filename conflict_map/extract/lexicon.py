@@ -232,6 +232,8 @@ MODAL_BEFORE = re.compile(
     r"qui|according\s+to\s+which))\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+#: the pluperfect's auxiliary, English or French: "had been", "avaient été" (what had happened before)
+HAD_BEEN = r"\b(?:had\s+been|avai(?:en)?t\s+[ée]t[ée])"
 #: a finite speech verb, English or French: "said", "told", "a annoncé", "ont déclaré" (one list for
 #: the statement dates of ``dates`` and the speakers of ``places``)
 SAID = (r"said|says|told|added|reported|announced|stated|claimed|confirmed|declared|affirme|rapporte|"
